@@ -1,0 +1,1 @@
+"""bgtui: the Textual dashboard over the emulator."""
