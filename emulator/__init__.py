@@ -1,0 +1,1 @@
+"""The background task manager emulator (engine). Never imports Textual."""
