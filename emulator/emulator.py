@@ -1,0 +1,261 @@
+"""The emulated device: clock, events, device, apps, policy, faults and the service's managers."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import weakref
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from emulator.actions import SystemActions, UserActions
+from emulator.apps import App, ProcessState, UIAbilityContext
+from emulator.clock import VirtualClock
+from emulator.device import Device
+from emulator.events import Event, EventKind, EventLog
+from emulator.faults import Faults
+from emulator.policy import DevicePolicy
+from emulator.service.continuous import ContinuousManager
+from emulator.service.efficiency import EfficiencyManager
+from emulator.service.transient import TransientManager
+from emulator.snapshot import Snapshot, take_snapshot
+
+__all__ = ["Emulator"]
+
+FIRST_UID = 100 * 200_000 + 10_000  # user 100, appId 10000: the first app a device installs
+FIRST_PID = 10_000  # arbitrary: a device's pids depend on what started before
+FIRST_ABILITY_ID = 1  # arbitrary: the ability manager's record ids
+
+_STATE_EVENTS = {ProcessState.FOREGROUND: EventKind.APP_FOREGROUND, ProcessState.BACKGROUND: EventKind.APP_BACKGROUND,
+                 ProcessState.SUSPENDED: EventKind.APP_SUSPENDED}
+
+
+def _service_state(state: ProcessState) -> ProcessState:
+    """What the service sees: a suspended (frozen) process is still a background process."""
+    return ProcessState.BACKGROUND if state is ProcessState.SUSPENDED else state
+
+
+class Emulator:
+    """A fresh device: virtual clock at 0 ms, screen on, battery 100 %, nothing installed."""
+
+    def __init__(self, *, state_dir: str | Path | None = None, event_capacity: int = 10_000) -> None:
+        self.clock = VirtualClock()
+        self.events = EventLog(lambda: self.clock.now_ms, event_capacity)
+        self.device = Device(self.events.emit, self._publish_common_event)
+        self.policy = DevicePolicy(self)
+        self.faults = Faults(self)
+        if state_dir is None:
+            state_dir = tempfile.mkdtemp(prefix="bgtui-state-")
+            weakref.finalize(self, shutil.rmtree, state_dir, True)
+        self.state_dir = Path(state_dir)
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self._apps: dict[str, App] = {}
+        self._apps_by_uid: dict[int, App] = {}
+        self._next_uid = FIRST_UID
+        self._next_pid = FIRST_PID
+        self._next_ability_id = FIRST_ABILITY_ID
+        self._service_ready = True
+        self.transient = TransientManager(self)
+        self.continuous = ContinuousManager(self)
+        self.efficiency = EfficiencyManager(self)
+        self.user = UserActions(self)
+        self.system = SystemActions(self)
+        self._refreshing: set[int] = set()
+        self.events.subscribe(self._on_event)
+
+    @property
+    def managers(self) -> tuple[Any, ...]:
+        return (self.transient, self.continuous, self.efficiency)
+
+    # -- time ------------------------------------------------------------------------------
+    @property
+    def now_ms(self) -> int:
+        return self.clock.now_ms
+
+    def advance(self, ms: int) -> None:
+        """Move virtual time forward by `ms`, firing every due timer in time order."""
+        if isinstance(ms, bool) or not isinstance(ms, int):
+            raise TypeError(f"advance() takes whole milliseconds as an int, not {ms!r}")
+        self.clock.advance(ms)
+
+    def advance_to(self, time_ms: int) -> None:
+        self.clock.advance_to(time_ms)
+
+    @property
+    def next_event_ms(self) -> int | None:
+        """When the next timer fires (for "step to the next event"), or None."""
+        return self.clock.next_due_ms()
+
+    def step(self) -> int | None:
+        """Advance to the next pending timer and fire it; returns the new time, or None if idle."""
+        return self.clock.step()
+
+    # -- service ---------------------------------------------------------------------------
+    @property
+    def service_ready(self) -> bool:
+        return self._service_ready
+
+    @service_ready.setter
+    def service_ready(self, value: bool) -> None:
+        if not isinstance(value, bool):
+            raise TypeError(f"service_ready must be True or False, not {value!r}")
+        if value == self._service_ready:
+            return
+        self._service_ready = value
+        self.events.emit(EventKind.SERVICE_READY, "the service is ready again" if value else
+                         "the service is not ready: every call answers its \"not ready\" code "
+                         "(9800004; 9900004 for getTransientTaskInfo; 18700004 for getAllEfficiencyResources)",
+                         ready=value)
+
+    def restart_service(self) -> None:
+        """The service process restarts: transient tasks are lost, persisted state is restored."""
+        self.events.emit(EventKind.SERVICE_RESTARTED, "the service process restarted: transient tasks are lost; "
+                         "continuous tasks and efficiency grants are restored from their files")
+        for manager in self.managers:
+            manager.restart()
+
+    def reboot(self) -> None:
+        """Everything restarts: every app process dies, uptime is 0, the service restores from its files."""
+        self.events.emit(EventKind.REBOOTED, "the device rebooted: every process died; uptime 0")
+        for app in self._apps.values():
+            if app.alive:
+                self._drop_process(app)
+                self.events.emit(EventKind.APP_KILLED, "killed: the device rebooted", app.bundle_name, app.uid)
+        self.device.boot_ms = self.now_ms
+        self.transient.restart()
+        self.continuous.restart(rebooted=True)
+        self.efficiency.restart(rebooted=True)
+
+    def _publish_common_event(self, name: str) -> None:
+        for manager in self.managers:
+            manager.on_common_event(name)
+
+    # -- apps ------------------------------------------------------------------------------
+    def install_app(self, bundle_name: str, *, system_app: bool = False, atomic_service: bool = False,
+                    permissions: Iterable[str] = (), background_modes: Iterable[str] = (),
+                    running_resources_apply: Iterable[int] = (), label: str | None = None) -> App:
+        """Install an app and launch it: it starts in the foreground with one process and EntryAbility."""
+        permissions, background_modes = _as_list(permissions), _as_list(background_modes)
+        running_resources_apply = _as_list(running_resources_apply)
+        _check_install(bundle_name, system_app, atomic_service, permissions, background_modes,
+                       running_resources_apply, label)
+        if bundle_name in self._apps:
+            raise ValueError(f"{bundle_name} is already installed")
+        app = App(self, bundle_name=bundle_name, uid=self._next_uid, label=label or bundle_name,
+                  system_app=system_app, atomic_service=atomic_service, permissions=permissions,
+                  background_modes=background_modes, running_resources_apply=running_resources_apply)
+        self._next_uid += 1
+        self._apps[bundle_name] = app
+        self._apps_by_uid[app.uid] = app
+        flags = [f for f, on in (("system app", system_app), ("atomic service", atomic_service)) if on]
+        ignored = f"; unknown backgroundModes ignored: {', '.join(app.ignored_modes)}" if app.ignored_modes else ""
+        self.events.emit(EventKind.APP_INSTALLED,
+                         f"installed with uid {app.uid}" + (f" ({', '.join(flags)})" if flags else "") + ignored,
+                         bundle_name, app.uid)
+        self._launch(app)
+        return app
+
+    @property
+    def apps(self) -> tuple[App, ...]:
+        return tuple(self._apps.values())
+
+    def app(self, bundle_name: str) -> App:
+        try:
+            return self._apps[bundle_name]
+        except KeyError:
+            raise KeyError(f"no app {bundle_name!r} is installed") from None
+
+    def app_by_uid(self, uid: int) -> App | None:
+        return self._apps_by_uid.get(uid)
+
+    def holds(self, app: App) -> list[str]:
+        """What keeps `app` from being suspended: counting transient tasks, active continuous tasks, CPU grants."""
+        return self.transient.holds(app) + self.continuous.holds(app) + self.efficiency.holds(app)
+
+    def _launch(self, app: App) -> None:
+        app.pid = self._next_pid
+        self._next_pid += 1
+        app.context = UIAbilityContext(app, self._next_ability_id)
+        self._next_ability_id += 1
+        app.state = ProcessState.FOREGROUND
+        self.events.emit(EventKind.APP_LAUNCHED, f"launched in the foreground with pid {app.pid}",
+                         app.bundle_name, app.pid)
+        for manager in self.managers:
+            manager.on_process_state(app, ProcessState.FOREGROUND)
+
+    def _set_process_state(self, app: App, new: ProcessState, why: str, kind: EventKind | None = None) -> None:
+        old = app.state
+        if old is new:
+            return
+        app.state = new
+        self.events.emit(kind or _STATE_EVENTS[new], why, app.bundle_name, app.pid)
+        if _service_state(old) is not _service_state(new):
+            for manager in self.managers:
+                manager.on_process_state(app, _service_state(new))
+        self.policy.refresh(app)
+
+    def _drop_process(self, app: App) -> int:
+        pid = app.pid
+        if app.context is not None:
+            app.context.token = None  # the ability is gone: its context has no token any more
+        app.pid = -1
+        app.state = ProcessState.DEAD
+        self.policy.refresh(app)
+        return pid
+
+    def _kill(self, app: App, why: str) -> None:
+        pid = self._drop_process(app)
+        self.events.emit(EventKind.APP_KILLED, why, app.bundle_name, pid)
+        for manager in self.managers:
+            manager.on_process_died(app, pid)
+
+    def call_app(self, app: App, fn: Callable[..., object], what: str, *args: object) -> None:
+        """Run an app's callback; an exception in app code is logged, never raised into the engine."""
+        try:
+            fn(*args)
+        except Exception as exc:  # noqa: BLE001 - app code may raise anything
+            self.events.emit(EventKind.APP_CALLBACK_ERROR, f"the app's {what} raised {type(exc).__name__}: {exc}",
+                             app.bundle_name)
+
+    # -- policy hook -----------------------------------------------------------------------
+    def _on_event(self, event: Event) -> None:
+        if event.app is None:
+            return
+        app = self._apps.get(event.app)
+        if app is None or app.uid in self._refreshing:
+            return
+        self._refreshing.add(app.uid)
+        try:
+            self.policy.refresh(app)
+        finally:
+            self._refreshing.discard(app.uid)
+
+    # -- views -----------------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        return take_snapshot(self)
+
+
+def _as_list(value: object) -> object:
+    """Materialise an iterable once so validation cannot consume it; leave anything else for the checks."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        return value
+    return list(value)  # type: ignore[call-overload]
+
+
+def _check_install(bundle_name: object, system_app: object, atomic_service: object, permissions: object,
+                   background_modes: object, running_resources_apply: object, label: object) -> None:
+    if not isinstance(bundle_name, str) or not bundle_name:
+        raise ValueError(f"bundle_name must be a non-empty string, not {bundle_name!r}")
+    for name, value in (("system_app", system_app), ("atomic_service", atomic_service)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be True or False, not {value!r}")
+    for name, value in (("permissions", permissions), ("background_modes", background_modes)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError(f"{name} must be a list of strings, not {value!r}")
+    if not isinstance(running_resources_apply, list) or not all(
+            isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 9
+            for v in running_resources_apply):
+        raise ValueError("running_resources_apply must be a list of ints from 0 to 9 (0 = every type), "
+                         f"not {running_resources_apply!r}")
+    if label is not None and not isinstance(label, str):
+        raise TypeError(f"label must be a string, not {label!r}")

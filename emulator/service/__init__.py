@@ -1,0 +1,1 @@
+"""The service's three sub-managers, as in BackgroundTaskMgrService::Init."""

@@ -1,0 +1,206 @@
+"""Immutable views of the whole emulated device, for the dashboard and for tests.
+
+A snapshot is taken at one virtual instant; every time in it is absolute virtual ms, and every
+countdown is given both as `remaining_ms` at `now_ms` and as the absolute time it reaches its
+end, so a view can interpolate between snapshots without touching the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from emulator.emulator import Emulator
+
+__all__ = ["Snapshot", "DeviceView", "PolicyView", "AppView", "TransientTaskView", "ContinuousTaskView",
+           "NotificationView", "EfficiencyGrantView", "take_snapshot"]
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceView:
+    battery_level: int
+    low_battery_threshold: int
+    battery_low: bool  # BATTERY_LOW published and not yet BATTERY_OKAY
+    charging: bool
+    screen_on: bool
+    device_type: str
+    support_task_keeping: bool
+    uptime_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyView:
+    suspend_grace_ms: int
+    unhandled_timeout: str  # "terminate" | "suspend" | "none"
+
+
+@dataclass(frozen=True, slots=True)
+class AppView:
+    bundle_name: str
+    label: str
+    uid: int
+    pid: int  # -1 when dead
+    state: str  # "foreground" | "background" | "suspended" | "dead"
+    system_app: bool
+    atomic_service: bool
+    permissions: tuple[str, ...]
+    background_modes: tuple[str, ...]  # as declared in module.json5
+    ignored_modes: tuple[str, ...]  # declared strings the bundle manager does not know
+    running_resources_apply: tuple[int, ...]
+    ability_name: str
+    ability_id: int | None
+    quota_left_ms: int  # daily transient quota left
+    quota_counting: bool  # the quota is draining now
+    background_since_ms: int | None  # when the 5 s request window started, if it applies
+    keeps_awake: tuple[str, ...]  # what keeps it from being suspended, e.g. "continuous task 3"
+    suspend_due_ms: int | None  # when the device policy will suspend it, if pending
+
+
+@dataclass(frozen=True, slots=True)
+class TransientTaskView:
+    request_id: int
+    bundle_name: str
+    uid: int
+    pid: int
+    reason: str
+    actual_delay_ms: int
+    created_ms: int
+    remaining_ms: int
+    counting: bool
+    paused_why: str | None  # why it is not counting, when it is not
+    ends_ms: int | None  # when remaining reaches 0 if counting continues
+    callback_due_ms: int | None  # when the "about to time out" callback fires, if pending and counting
+    callback_fired_ms: int | None
+    force_cancel_ms: int | None  # when the watchdog cancels it (after the callback)
+
+
+@dataclass(frozen=True, slots=True)
+class ContinuousTaskView:
+    continuous_task_id: int
+    key: str  # "<uid>_<abilityName>_<abilityId>"
+    bundle_name: str
+    uid: int
+    pid: int
+    ability_name: str
+    ability_id: int
+    modes: tuple[str, ...]  # JS names, e.g. ("audioPlayback",)
+    notification_id: int  # -1 when it has none
+    suspended: bool
+    suspend_reason: int | None  # ContinuousTaskSuspendReason value when suspended
+    want_agent_bundle: str
+    want_agent_ability: str
+    started_ms: int
+    listeners: tuple[str, ...]  # the app's on() registrations: "continuousTaskCancel", ...
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationView:
+    notification_id: int
+    bundle_name: str
+    title: str
+    text: str
+    label: str  # "bgmode_<uid>_<hash(abilityName)>_<abilityId>"
+    task_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EfficiencyGrantView:
+    bundle_name: str
+    uid: int
+    pid: int | None  # None for an app-level grant
+    scope: str  # "app" | "process"
+    resource_type: int  # one bit of ResourceType
+    type_name: str  # "CPU", "TIMER", ...
+    persistent: bool
+    remaining_ms: int | None  # None when persistent
+    ends_ms: int | None
+    time_out_ms: int
+    reason: str
+    lets: str  # what the grant lets a suspended app still do, from the seed's table
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    now_ms: int
+    next_event_ms: int | None
+    service_ready: bool
+    device: DeviceView
+    policy: PolicyView
+    low_power: bool  # the transient service's low-power mode
+    quota_reset_due_ms: int  # from then on, the next request resets every daily quota
+    apps: tuple[AppView, ...]
+    transient_tasks: tuple[TransientTaskView, ...]
+    continuous_tasks: tuple[ContinuousTaskView, ...]
+    notifications: tuple[NotificationView, ...]
+    efficiency_grants: tuple[EfficiencyGrantView, ...]
+    faults: tuple[str, ...]
+    overrides: tuple[tuple[str, object], ...]  # settings that differ from a fresh device
+    events_total: int
+
+    def app(self, bundle_name: str) -> AppView | None:
+        return next((a for a in self.apps if a.bundle_name == bundle_name), None)
+
+
+def _transient_views(emu: Emulator) -> tuple[TransientTaskView, ...]:
+    tm = emu.transient
+    now = emu.now_ms
+    out = []
+    for rid in sorted(tm.requests):
+        r = tm.requests[rid]
+        remaining = r.remaining_at(now)
+        paused_why = None
+        if not r.running:
+            paused_why = "the app is in the foreground with the screen on"
+        callback_due = None
+        if r.running and r.callback_fired_ms is None and r.expiry_timer is not None:
+            callback_due = r.expiry_timer.due_ms
+        out.append(TransientTaskView(
+            request_id=r.request_id, bundle_name=r.bundle, uid=r.uid, pid=r.pid, reason=r.reason,
+            actual_delay_ms=r.actual_delay_ms, created_ms=r.created_ms, remaining_ms=remaining,
+            counting=r.running, paused_why=paused_why, ends_ms=now + remaining if r.running else None,
+            callback_due_ms=callback_due, callback_fired_ms=r.callback_fired_ms,
+            force_cancel_ms=r.watchdog.due_ms if r.watchdog is not None and r.watchdog.pending else None))
+    return tuple(out)
+
+
+def _app_views(emu: Emulator) -> tuple[AppView, ...]:
+    tm = emu.transient
+    out = []
+    for app in emu.apps:
+        record = tm.records.get(app.uid)
+        out.append(AppView(
+            bundle_name=app.bundle_name, label=app.label, uid=app.uid, pid=app.pid, state=app.state.value,
+            system_app=app.system_app, atomic_service=app.atomic_service,
+            permissions=tuple(sorted(app.permissions)), background_modes=app.background_modes,
+            ignored_modes=app.ignored_modes, running_resources_apply=app.running_resources_apply,
+            ability_name="EntryAbility", ability_id=app.context.abilityId if app.context else None,
+            quota_left_ms=tm.quota_left(app.uid), quota_counting=bool(record and record.counting),
+            background_since_ms=tm.background_since.get(app.uid), keeps_awake=tuple(emu.holds(app)),
+            suspend_due_ms=emu.policy.suspend_due_ms(app)))
+    return tuple(out)
+
+
+def take_snapshot(emu: Emulator) -> Snapshot:
+    d = emu.device
+    overrides = {**d.overrides(), **emu.policy.overrides()}
+    if not emu.service_ready:
+        overrides["service_ready"] = False
+    return Snapshot(
+        now_ms=emu.now_ms,
+        next_event_ms=emu.next_event_ms,
+        service_ready=emu.service_ready,
+        device=DeviceView(d.battery_level, d.low_battery_threshold, d.battery_low, d.charging, d.screen_on,
+                          d.device_type, d.support_task_keeping, emu.now_ms - d.boot_ms),
+        policy=PolicyView(emu.policy.suspend_grace_ms, emu.policy.unhandled_timeout),
+        low_power=emu.transient.low_power,
+        quota_reset_due_ms=emu.transient.next_reset_due_ms(),
+        apps=_app_views(emu),
+        transient_tasks=_transient_views(emu),
+        continuous_tasks=emu.continuous.task_views(),
+        notifications=emu.continuous.notification_views(),
+        efficiency_grants=emu.efficiency.grant_views(),
+        faults=emu.faults.describe(),
+        overrides=tuple(overrides.items()) + tuple(("fault", f) for f in emu.faults.describe()),
+        events_total=emu.events.total,
+    )
