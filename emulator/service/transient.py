@@ -167,10 +167,10 @@ class TransientManager:
             req.base_ms = now
             req.running = True
             started.append(req.request_id)
-            if req.callback_fired_ms is None:
-                due = now + max(0, req.actual_delay_ms - req.spent_ms - ADVANCE_TIME_MS)
-                req.expiry_timer = self._clock.call_at(due, lambda r=req: self._on_expiring(r),
-                                                       f"transient {req.request_id} expiring")
+            # Re-armed at max(0, remaining - 6 s) every time accounting restarts, even after the callback.
+            due = now + max(0, req.actual_delay_ms - req.spent_ms - ADVANCE_TIME_MS)
+            req.expiry_timer = self._clock.call_at(due, lambda r=req: self._on_expiring(r),
+                                                   f"transient {req.request_id} expiring")
         if started:
             ids = ", ".join(map(str, started))
             self._events.emit(EventKind.TRANSIENT_COUNTING,
@@ -218,6 +218,14 @@ class TransientManager:
     def _on_expiring(self, req: TransientRequest) -> None:
         req.expiry_timer = None
         now = self.now
+        if req.callback_fired_ms is not None:
+            # The service calls OnExpired again, but the native layer erased the JS callback after its
+            # first call, so the app hears nothing; the first watchdog still ends the task.
+            self._events.emit(EventKind.TRANSIENT_EXPIRING,
+                              f"about to time out again ({_s(req.remaining_at(now))} left); the app's callback was "
+                              "already used once and is not called again", req.bundle, req.request_id,
+                              remaining_ms=req.remaining_at(now), repeat=True)
+            return
         req.callback_fired_ms = now
         req.watchdog = self._clock.call_later(WATCHDOG_DELAY_TIME_MS, lambda: self._on_watchdog(req),
                                               f"transient {req.request_id} watchdog")
@@ -280,9 +288,10 @@ class TransientManager:
     def on_process_state(self, app: App, new: ProcessState) -> None:
         record = self.records.get(app.uid)
         if new is ProcessState.FOREGROUND:
+            # HandleStateChange stops accounting on any move to the foreground, whatever the screen.
             self.background_since.pop(app.uid, None)
-            if record is not None and self.screen_on:
-                self._stop_accounting_all(record, "the app came to the foreground with the screen on")
+            if record is not None:
+                self._stop_accounting_all(record, "the app came to the foreground")
         elif new is ProcessState.BACKGROUND:
             if record is not None and self.can_count(app.uid):
                 self.background_since[app.uid] = self.now
