@@ -29,6 +29,14 @@ __all__ = ["read_property", "parse_request", "IGNORED"]
 IGNORED: Any = object()  # the call returns at once, silently (negative or non-number cpuLevel)
 
 
+def _utf8(value: str) -> str:
+    """napi_get_value_string_utf8: at most 63 bytes, and a lone surrogate becomes U+FFFD."""
+    value = napi_string(value)
+    if not value.isascii() and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        value = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
+    return value
+
+
 def read_property(obj: object, name: str) -> Any:
     """napi_has_named_property + napi_get_named_property: MISSING when absent or unreadable."""
     try:
@@ -90,5 +98,5 @@ def parse_request(kit: Any, function: str, request: object) -> EfficiencyRequest
         return IGNORED
     else:
         cpu_level = to_int32(level)
-    return EfficiencyRequest(resource_types, is_apply, time_out, napi_string(reason), is_persist, is_process,
+    return EfficiencyRequest(resource_types, is_apply, time_out, _utf8(reason), is_persist, is_process,
                              cpu_level)

@@ -131,6 +131,10 @@ class RecordStore:
             self.file.save(dump_records(apps, procs, self._boot_ms))
         except BusinessError:
             return  # the service ignores RefreshResourceRecord's result; STORAGE_FAILED is already logged
+        except (OSError, ValueError) as exc:  # a real disk problem: logged, ignored as on a device
+            self._emu.events.emit(EventKind.STORAGE_FAILED, f"could not write {FILE_NAME}: {type(exc).__name__}: "
+                                  f"{exc}", file=FILE_NAME)
+            return
         self.writes += 1
 
     def load(self) -> tuple[dict[int, Record], dict[int, Record], int, str]:
