@@ -39,6 +39,8 @@ def _utf8(value: str) -> str:
 
 def read_property(obj: object, name: str) -> Any:
     """napi_has_named_property + napi_get_named_property: MISSING when absent or unreadable."""
+    if type(obj) is dict:  # the common case, without an ABC check
+        return obj.get(name, MISSING)
     try:
         if isinstance(obj, Mapping):
             return obj.get(name, MISSING)
