@@ -215,3 +215,17 @@ def test_a_state_dir_outlives_the_emulator(tmp_path):
     first.advance(1)
     data = json.loads((tmp_path / "resource_record").read_text())
     assert data["appResourceRecord"][str(app.uid)]["resourceNumber"] == TIMER
+
+
+def test_a_grant_missing_from_the_file_stops_keeping_the_app_awake(emu, app, bt):
+    emu.advance(FOUR_MIN + 1)
+    emu.faults.storage_fails = True
+    bt.applyEfficiencyResources(req(types=CPU, isPersist=True))  # never reaches the file
+    emu.faults.storage_fails = False
+    app.to_background()
+    emu.advance(60_000)
+    assert app.state.value == "background"  # held by the CPU grant
+    emu.restart_service()  # the grant is gone, and no event names the app: the policy is refreshed anyway
+    assert emu.holds(app) == []
+    emu.advance(emu.policy.suspend_grace_ms)
+    assert app.state.value == "suspended"
