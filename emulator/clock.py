@@ -48,6 +48,11 @@ class VirtualClock:
         self._heap: list[int] = []
         self._timers: dict[int, Timer] = {}
         self._seq = 0
+        self._settle_hooks: list[Callable[[], None]] = []
+
+    def add_settle_hook(self, hook: Callable[[], None]) -> None:
+        """Call `hook()` at the end of every advance, after the due timers fired (e.g. to write coalesced state)."""
+        self._settle_hooks.append(hook)
 
     @property
     def now_ms(self) -> int:
@@ -104,6 +109,8 @@ class VirtualClock:
             callback()
             fired += 1
         self._now = target_ms
+        for hook in self._settle_hooks:
+            hook()
         return fired
 
     def step(self) -> int | None:

@@ -1,7 +1,8 @@
 """The service's internal error codes and their messages, as data.
 
 Source: `frameworks/common/include/bgtaskmgr_inner_errors.h` (names and values) and
-`frameworks/common/src/bgtaskmgr_inner_errors.cpp` (messages), service-rules §4.3.
+`frameworks/common/src/bgtaskmgr_inner_errors.cpp` (messages), service-rules §4.3 and
+research-napi §1.2 (1870000107..111, the cpuLevel errors).
 A `None` message means the map has no entry: the app reads "Inner error.".
 """
 
@@ -82,6 +83,21 @@ INNER_ERRORS: dict[str, tuple[int, str | None]] = {
     "ERR_BGTASK_SERVICE_INNER_ERROR": (1870000105, "Service inner error."),
     "ERR_BGTASK_INVALID_PROCESS_NAME": (
         1870000106, "Transient task verification failed. caller process name invalid."),
+    "ERR_BGTASK_EFFICIENCY_RESOURCES_CPU_LEVEL_INVALID": (
+        1870000107,
+        "Caller information verification failed for an energy resource request. "
+        "The cpuLevel cannot be null and must be a valid value.",
+    ),
+    "ERR_BGTASK_EFFICIENCY_RESOURCES_CPU_LEVEL_NOT_ALLOW_APPLY": (
+        1870000108, "Apply cpu efficiency resources failed. Not allow apply cpuLevel."),
+    "ERR_BGTASK_EFFICIENCY_RESOURCES_INVALID_BUNDLE_INFO": (
+        1870000109, "Apply cpu efficiency resources failed. Cannot get application info."),
+    "ERR_BGTASK_EFFICIENCY_RESOURCES_CPU_LEVEL_APP_SIGNATURES_INVALID": (
+        1870000110, "Apply cpu efficiency resources failed. Application signatures invalid."),
+    "ERR_BGTASK_EFFICIENCY_RESOURCES_CPU_LEVEL_TOO_LARGE": (
+        1870000111,
+        "Apply cpu efficiency resources failed. The cpuLevel value exceeds the max allowed by current application.",
+    ),
     "ERR_BGTASK_RESOURCES_PARCELABLE_FAILED": (
         1870000201,
         "Failed to write data into parcel. Possible reasons: 1. Invalid parameters; 2. Failed to apply for memory.",

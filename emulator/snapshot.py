@@ -118,6 +118,7 @@ class EfficiencyGrantView:
     time_out_ms: int
     reason: str
     lets: str  # what the grant lets a suspended app still do, from the seed's table
+    cpu_level: int | None = None  # EfficiencyResourcesCpuLevel asked with a CPU grant (None: the default)
 
 
 @dataclass(frozen=True, slots=True)
