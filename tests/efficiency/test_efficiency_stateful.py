@@ -25,6 +25,7 @@ class EfficiencyMachine(RuleBasedStateMachine):
         self.apps = [self.emu.install_app(f"com.example.s{i}", system_app=True, running_resources_apply=p)
                      for i, p in enumerate(PRIVILEGES)]
         self.persistent: set[tuple[str, int, int]] = set()  # (scope, key, type index) seen persistent
+        self.file_may_be_stale = False  # a write failed since the last restart
 
     def _call(self, fn, *args) -> None:
         try:
@@ -68,16 +69,26 @@ class EfficiencyMachine(RuleBasedStateMachine):
 
     @rule()
     def restart_service(self):
-        self.emu.restart_service()
+        self._reload_from_file(self.emu.restart_service)
 
     @precondition(lambda self: len(self.emu.events) < 9_000)
     @rule()
     def reboot(self):
-        self.emu.reboot()
+        self._reload_from_file(self.emu.reboot)
 
     @rule(fails=st.booleans())
     def storage(self, fails):
+        if fails:
+            self.file_may_be_stale = True
         self.emu.faults.storage_fails = fails
+
+    def _reload_from_file(self, restart) -> None:
+        # A change made while storage failed never reached resource_record, so the service restores the
+        # older state, as a device would: a persistent grant may come back timed. Track afresh then.
+        restart()
+        if self.file_may_be_stale:
+            self.persistent = set()
+            self.file_may_be_stale = self.emu.faults.storage_fails
 
     # -- invariants ---------------------------------------------------------------------------
     def _records(self):
