@@ -1,0 +1,1 @@
+"""The dashboard's themes: TOML files loaded, checked, registered and hot-reloaded."""
