@@ -111,13 +111,21 @@ def test_whatever_is_accepted_textual_can_use(key: str, value: str) -> None:
         theme = parse_theme(text)
     except ThemeError:
         return
+    assert_textual_accepts(theme)
+
+
+def assert_textual_accepts(theme: Theme) -> None:
+    """Build a stylesheet using every variable the theme makes; parsing raises if one is bad."""
     variables = resolved_variables(theme)
-    css = ["Widget {"]
     kinds = textual_variable_kinds()
     properties = {"style": "text-style", "text-colour": "color", "colour": "background"}
-    for name in variables:
-        css.append(f"  {properties[kinds.get(name, 'colour')]}: ${name};")
-    css.append("}")
+    css = ["Widget {", *(f"  {properties[kinds.get(name, 'colour')]}: ${name};" for name in variables), "}"]
     stylesheet = Stylesheet(variables=variables)
     stylesheet.add_source("\n".join(css), read_from=("test", ""))
-    stylesheet.parse()  # raises if anything invalid got through
+    stylesheet.parse()
+
+
+def test_ansi_theme_gets_ansi_app_variables() -> None:
+    theme = parse_theme('name = "term"\nprimary = "ansi_blue"\nansi = true\n')
+    assert theme.variables["countdown-expiring"] == "ansi_red"
+    assert_textual_accepts(theme)
