@@ -38,6 +38,13 @@ def test_unknown_top_level_key_is_refused_with_a_suggestion() -> None:
     assert error.message == "unknown key 'primery' (did you mean 'primary'?)"
 
 
+@pytest.mark.parametrize("header", ["[colors]", "[[colors]]"])
+def test_unknown_table_is_refused_on_its_header_line(header: str) -> None:
+    error = error_for(f'name = "x"\nprimary = "#336699"\n{header}\nrefused = "#ff0000"\n')
+    assert error.line == 3
+    assert error.message == "unknown key 'colors'"
+
+
 def test_unknown_variable_is_refused_with_a_suggestion() -> None:
     error = error_for('name = "x"\nprimary = "#336699"\n\n[variables]\ncountdown-normal = "#00ff00"\nchip-txt = "#000000"\n')
     assert error.line == 6
