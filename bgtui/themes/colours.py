@@ -1,0 +1,97 @@
+"""Checking colour values before anything reaches Textual.
+
+Two checks are needed: ``Color.parse`` (what Textual's ``ColorSystem`` calls on a Theme's
+colour fields) and Textual's CSS parser (what a ``variables`` value goes through when the
+stylesheet substitutes ``$name``). A value that passes here cannot make the app crash.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from textual.color import Color, ColorParseError
+from textual.css.constants import VALID_STYLE_FLAGS
+from textual.css.stylesheet import Stylesheet
+from textual.theme import Theme
+
+_FORBIDDEN = set(";{}$\n\r")
+
+
+class InvalidValue(ValueError):
+    """A value Textual would not accept; the message says why."""
+
+
+def parse_colour(value: str) -> Color:
+    """Parse a colour as Textual does, raising ``InvalidValue`` with Textual's reason."""
+    try:
+        return Color.parse(value)
+    except ColorParseError as error:
+        raise InvalidValue(str(error)) from None
+
+
+@lru_cache(maxsize=4096)
+def _css_accepts(css_property: str, value: str) -> bool:
+    if _FORBIDDEN & set(value) or not value.strip():
+        return False
+    stylesheet = Stylesheet(variables={"bgtui-check": value})
+    stylesheet.add_source(f"Widget {{ {css_property}: $bgtui-check; }}", read_from=("bgtui", ""))
+    try:
+        stylesheet.parse()
+    except Exception:  # any parse failure (TokenError, StylesheetParseError, ...) means "no"
+        return False
+    return True
+
+
+def check_app_colour(value: str) -> Color:
+    """An app variable: a plain colour that both ``Color.parse`` and Textual's CSS accept."""
+    colour = parse_colour(value)
+    if not _css_accepts("background", value):
+        raise InvalidValue(f"{value!r} is a colour, but not one Textual's CSS accepts here")
+    return colour
+
+
+def _is_style_default(default: str) -> bool:
+    return all(word in VALID_STYLE_FLAGS for word in default.split())
+
+
+@lru_cache(maxsize=1)
+def textual_variable_kinds() -> dict[str, str]:
+    """Every variable Textual's colour system generates, mapped to its kind.
+
+    Kinds: ``"style"`` (text-style flags), ``"text-colour"`` (a colour that may be ``auto``,
+    as ``$text`` is) and ``"colour"``. Theme files may override any of them.
+    """
+    samples = (
+        Theme(name="sample", primary="#336699"),
+        Theme(name="sample", primary="#336699", dark=False),
+        Theme(name="sample", primary="#336699", ansi=True),
+    )
+    kinds: dict[str, str] = {}
+    for sample in samples:
+        for name, default in sample.to_color_system().generate().items():
+            if name in kinds:
+                continue
+            if _is_style_default(default):
+                kinds[name] = "style"
+            elif default.startswith(("auto", "ansi_default")):
+                kinds[name] = "text-colour"
+            else:
+                kinds[name] = "colour"
+    return kinds
+
+
+def check_textual_variable(name: str, value: str) -> None:
+    """Raise ``InvalidValue`` unless ``value`` is valid for Textual's variable ``name``."""
+    kind = textual_variable_kinds()[name]
+    if kind == "style":
+        if not _css_accepts("text-style", value):
+            flags = ", ".join(sorted(VALID_STYLE_FLAGS))
+            raise InvalidValue(f"{value!r} is not a text style (use words from: {flags})")
+        return
+    css_property = "color" if kind == "text-colour" else "background"
+    if not _css_accepts(css_property, value):
+        try:
+            Color.parse(value)
+        except ColorParseError as error:
+            raise InvalidValue(str(error)) from None
+        raise InvalidValue(f"{value!r} is not a colour Textual's CSS accepts here")
