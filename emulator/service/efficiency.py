@@ -21,7 +21,7 @@ from emulator.service.efficiency_model import (
     reported_type_value, type_names,
 )
 from emulator.service.efficiency_restore import RecordStore, restore
-from emulator.service.transient import _s
+from emulator.duration import human_ms as _s
 
 if TYPE_CHECKING:
     from emulator.emulator import Emulator

@@ -31,7 +31,7 @@ from emulator.service.efficiency_model import (
     CPU_LEVEL_DEFAULT, KEEP_ON_STOP, RESTORE_UPTIME_MS, Record, Unit, type_names,
 )
 from emulator.service.persistence import StateFile
-from emulator.service.transient import _s
+from emulator.duration import human_ms as _s
 
 if TYPE_CHECKING:
     from emulator.emulator import Emulator

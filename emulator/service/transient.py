@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from emulator.apps import App, ProcessState
+from emulator.duration import human_ms as _s
 from emulator.errors import BusinessError, error
 from emulator.events import EventKind
 from emulator.service.transient_model import (
@@ -21,15 +22,6 @@ if TYPE_CHECKING:
     from emulator.emulator import Emulator
 
 __all__ = ["TransientManager"]
-
-
-def _s(ms: int) -> str:
-    """Milliseconds in short human words: 180000 -> '3 min', 6000 -> '6 s', 16500 -> '16.5 s'."""
-    if ms % 60_000 == 0 and ms >= 60_000:
-        return f"{ms // 60_000} min"
-    if ms % 1000 == 0:
-        return f"{ms // 1000} s"
-    return f"{ms / 1000:g} s"
 
 
 class TransientManager:
