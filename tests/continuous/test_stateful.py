@@ -27,13 +27,16 @@ class ContinuousMachine(RuleBasedStateMachine):
         super().__init__()
         self.emu = Emulator()
         self.apps = {b: install(self.emu, b, modes=MODES, system_app=(b == "com.c")) for b in BUNDLES}
-        self.ends: dict[str, list[int]] = {b: [] for b in BUNDLES}  # task ids each app's cancel callbacks heard
+        self.ends: list[list[int]] = []  # per cancel callback: the task ids whose end it heard
         self.last_id = 0
 
-    def _cancel_cb(self, bundle):
+    def _cancel_cb(self):
+        ends: list[int] = []
+        self.ends.append(ends)
+
         def heard(info):
             assert info.id not in self.emu.continuous.by_id, "heard of the end of a task still running"
-            self.ends[bundle].append(info.id)
+            ends.append(info.id)
         return heard
 
     def _bt(self, bundle):
@@ -76,7 +79,7 @@ class ContinuousMachine(RuleBasedStateMachine):
     @rule(bundle=st.sampled_from(BUNDLES), type_=st.sampled_from(TYPES), on=st.booleans())
     def listen(self, bundle, type_, on):
         app = self.apps[bundle]
-        cb = self._cancel_cb(bundle) if type_ == "continuousTaskCancel" else (lambda info: None)
+        cb = self._cancel_cb() if type_ == "continuousTaskCancel" else (lambda info: None)
         if on:
             app.backgroundTaskManager.on(type_, cb)
         else:
@@ -145,7 +148,7 @@ class ContinuousMachine(RuleBasedStateMachine):
 
     @invariant()
     def ends_heard_once(self):
-        for heard in self.ends.values():
+        for heard in self.ends:
             assert len(heard) == len(set(heard))
 
     @invariant()
