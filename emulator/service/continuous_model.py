@@ -6,7 +6,7 @@ ParseFromJson (the version that persists suspendState and suspendReason).
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from emulator.modes import DATA_TRANSFER, mode_name
@@ -26,6 +26,13 @@ REASON_NAMES = {USER_CANCEL: "USER_CANCEL", REMOVE_NOTIFICATION_CANCEL: "REMOVE_
 FLAG_CANCEL, FLAG_SUSPEND, FLAG_ACTIVE, FLAG_STATE = 1, 2, 4, 8
 
 CAR_KEY = 1  # BackgroundSubMode.CAR_KEY, reported as "CAR_KEY" (background_sub_mode.cpp)
+
+
+_s = encode_basestring  # a JSON string literal (what json.dumps gives with ensure_ascii=False)
+
+
+def _b(value: bool) -> str:
+    return "true" if value else "false"
 
 
 def _modes_str(modes: list[int]) -> str:
@@ -92,21 +99,24 @@ class TaskRecord:
 
     # -- running_task form ----------------------------------------------------------------
     def to_json(self) -> str:
+        """This record as one JSON object (ParseToJsonStr's keys), cached until the next change.
+
+        "startedMs" is the emulator's own addition (when the task started, for the dashboard).
+        """
         if self._json is None:
-            root: dict[str, Any] = {
-                "bundleName": self.bundle, "abilityName": self.ability_name, "userId": self.user_id,
-                "uid": self.uid, "pid": self.pid, "bgModeId": self.mode_id, "isNewApi": True,
-                "isFromWebview": False, "notificationLabel": self.label, "notificationId": self.notification_id,
-                "isBatchApi": self.is_batch, "bgModeIds": _modes_str(self.modes),
-                "bgSubModeIds": _modes_str(self.sub_modes), "isSystem": self.is_system,
-                "continuousTaskId": self.task_id, "abilityId": self.ability_id, "suspendState": self.suspended,
-                "suspendReason": self.suspend_reason, "isCombinedTaskNotification": False,
-                "combinedNotificationTaskId": -1, "isByRequestObject": False,
-                "startedMs": self.started_ms,  # emulator-only: when the task started, for the dashboard
-            }
+            want = ""
             if self.want_bundle is not None:
-                root["wantAgentInfo"] = {"bundleName": self.want_bundle, "abilityName": self.want_ability or ""}
-            self._json = json.dumps(root, ensure_ascii=False, separators=(",", ":"))
+                want = (f',"wantAgentInfo":{{"abilityName":{_s(self.want_ability or "")},'
+                        f'"bundleName":{_s(self.want_bundle)}}}')
+            self._json = (
+                f'{{"abilityId":{self.ability_id},"abilityName":{_s(self.ability_name)},"bgModeId":{self.mode_id},'
+                f'"bgModeIds":"{_modes_str(self.modes)}","bgSubModeIds":"{_modes_str(self.sub_modes)}",'
+                f'"bundleName":{_s(self.bundle)},"combinedNotificationTaskId":-1,"continuousTaskId":{self.task_id},'
+                f'"isBatchApi":{_b(self.is_batch)},"isByRequestObject":false,"isCombinedTaskNotification":false,'
+                f'"isFromWebview":false,"isNewApi":true,"isSystem":{_b(self.is_system)},'
+                f'"notificationId":{self.notification_id},"notificationLabel":{_s(self.label)},"pid":{self.pid},'
+                f'"startedMs":{self.started_ms},"suspendReason":{self.suspend_reason},'
+                f'"suspendState":{_b(self.suspended)},"uid":{self.uid},"userId":{self.user_id}{want}}}')
         return self._json
 
     @classmethod

@@ -8,7 +8,7 @@ both id counters are set to the largest value in the file, dropped records inclu
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
 from emulator.events import EventKind
@@ -23,7 +23,7 @@ class ContinuousRestore:
 
     def save(self: ContinuousManager) -> None:
         """Write the whole map (RefreshTaskRecord); raises the storage BusinessError when storage fails."""
-        parts = [f"{json.dumps(key, ensure_ascii=False)}:{rec.to_json()}" for key, rec in self.tasks.items()]
+        parts = [f"{encode_basestring(key)}:{rec.to_json()}" for key, rec in self.tasks.items()]
         self.file.save_text("{" + ",".join(parts) + "}")
 
     def _load_records(self: ContinuousManager) -> list[TaskRecord]:

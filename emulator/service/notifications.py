@@ -11,6 +11,7 @@ a reboot.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from emulator.modes import AUDIO_RECORDING, BLUETOOTH_INTERACTION, VOIP
 
@@ -64,6 +65,7 @@ def _hash_len_16(u: int, v: int) -> int:
     return (b * _MUL) & _MASK
 
 
+@lru_cache(maxsize=256)
 def libcxx_string_hash(value: str) -> int | None:
     """std::hash<std::string> of 64-bit libc++ (__murmur2_or_cityhash, 64 bits) for up to 16 bytes.
 

@@ -272,3 +272,12 @@ def test_active_task_keeps_app_awake(emu, music):
     music.backgroundTaskManager.stopBackgroundRunning(music.context).result()
     emu.advance(6000)
     assert music.state is ProcessState.SUSPENDED
+
+
+def test_on_and_off_do_not_check_readiness(emu, music):
+    """SubscribeBackgroundTask has no readiness check: on() works while the service is not ready."""
+    emu.service_ready = False
+    music.backgroundTaskManager.on("continuousTaskCancel", print)
+    assert emu.continuous.listeners.types_for(music.uid) == ("continuousTaskCancel",)
+    music.backgroundTaskManager.off("continuousTaskCancel")
+    assert emu.continuous.listeners.types_for(music.uid) == ()
