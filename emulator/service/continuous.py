@@ -131,6 +131,8 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
     # -- removal, suspension, activation -----------------------------------------------------------
     def _remove(self, rec: TaskRecord, reason: int, detailed: int, kind: EventKind, why: str,
                 cancel_notification: bool = True) -> None:
+        if self.tasks.get(rec.key) is not rec:
+            return  # already ended (an app callback may have stopped it meanwhile)
         rec.reason = reason
         rec.detailed_reason = detailed
         self._erase(rec)
@@ -157,6 +159,8 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
     def _activate_uid(self, uid: int, why: str) -> None:
         """HandleActiveContinuousTask: every suspended task of the uid becomes active again."""
         for rec in [r for r in self.by_uid.get(uid, {}).values() if r.suspended]:
+            if self.tasks.get(rec.key) is not rec or not rec.suspended:
+                continue  # changed by an app callback meanwhile
             rec.suspended = False
             rec.changed()
             self._events.emit(EventKind.CONTINUOUS_ACTIVATED, f"continuous task {rec.task_id} active again: {why}",

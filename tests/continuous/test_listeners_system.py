@@ -281,3 +281,19 @@ def test_on_and_off_do_not_check_readiness(emu, music):
     assert emu.continuous.listeners.types_for(music.uid) == ("continuousTaskCancel",)
     music.backgroundTaskManager.off("continuousTaskCancel")
     assert emu.continuous.listeners.types_for(music.uid) == ()
+
+
+def test_callbacks_may_call_back_into_the_kit(emu, music):
+    """A cancel callback that starts a new task, and an active callback that stops it, keep the service sane."""
+    bt = music.backgroundTaskManager
+    agent = make_agent()
+    bt.on("continuousTaskCancel", lambda info: bt.startBackgroundRunning(music.context, ["location"], agent))
+    start(music, ["audioPlayback"])
+    emu.system.stop_continuous_task(1, "misuse")
+    assert [t.continuous_task_id for t in emu.snapshot().continuous_tasks] == [2]
+    bt.on("continuousTaskSuspend", lambda info: None)
+    bt.on("continuousTaskActive", lambda info: bt.stopBackgroundRunning(music.context))
+    emu.system.suspend_continuous_task(2)
+    music.to_background()
+    music.to_foreground()
+    assert emu.snapshot().continuous_tasks == () and emu.snapshot().notifications == ()

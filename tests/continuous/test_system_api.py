@@ -48,7 +48,8 @@ def test_obtain_all_checks_in_order(emu):
     assert code_message(normal.backgroundTaskManager.obtainAllContinuousTasks().error()) == NOT_SYSTEM
     ok = install(emu, "com.example.ok", system_app=True, permissions=(INFO,))
     emu.service_ready = False
-    assert ok.backgroundTaskManager.obtainAllContinuousTasks().error().code == 9800004
+    assert code_message(ok.backgroundTaskManager.obtainAllContinuousTasks().error()) == (
+        9800004, "BussinessError 9800004: System service operation failed. The system service is not ready.")
 
 
 def test_state_subscriber_hears_every_app(emu, music, monitor):

@@ -5,6 +5,12 @@ from emulator.kit import backgroundTaskManager as btm
 from .conftest import install, kinds, last, make_agent
 
 V = "BussinessError 9800005: Continuous Task verification failed. "
+NOT_READY = (9800004, "BussinessError 9800004: System service operation failed. The system service is not ready.")
+DENIED = (201, "BussinessError 201: Permission denied.")
+
+
+def cm(err):
+    return err.code, err.message
 PROMPT = {
     "audioPlayback": "An audio/video playback task is in progress. Closing this notification will end it.\n",
     "dataTransfer": "A data transfer task is in progress. Closing this notification will end it.\n",
@@ -48,18 +54,19 @@ def test_update_without_task(emu, music):
 def test_update_checks_order(emu, music):
     start(music, ["audioPlayback"])
     emu.service_ready = False
-    assert update(music, ["location"]).error().code == 9800004
+    assert cm(update(music, ["location"]).error()) == NOT_READY
     emu.service_ready = True
     assert update(music, ["taskKeeping"]).error().message == V + ("Current device can not request continuous "
                                                                   "tasks of the TASK_KEEPING type.")
     assert update(music, ["multiDeviceConnection"]).error().message == V + "The bgMode is invalid."
-    assert update(music, ["wifiInteraction"]).error().code == 202
+    assert cm(update(music, ["wifiInteraction"]).error()) == (
+        202, "BussinessError 202: System API verification failed. Only system application can apply.")
     assert emu.snapshot().continuous_tasks[0].modes == ("audioPlayback",)
 
 
 def test_update_permission(emu):
     app = install(emu, "com.example.noperm", permissions=())
-    assert update(app, ["location"]).error().code == 201
+    assert cm(update(app, ["location"]).error()) == DENIED
 
 
 def test_update_data_transfer_to_data_transfer_does_not_republish(emu, music):
@@ -94,7 +101,7 @@ def test_update_reactivates_suspended_task(emu, music):
 def test_update_atomic_service(emu):
     app = install(emu, "com.example.atomic", atomic_service=True)
     start(app, ["audioPlayback"])
-    assert update(app, ["dataTransfer"]).error().code == 201
+    assert cm(update(app, ["dataTransfer"]).error()) == DENIED
 
 
 # -- stop -----------------------------------------------------------------------------------------
@@ -122,13 +129,13 @@ def test_stop_has_no_permission_check(emu):
     """Docs list 201; the service never checks the permission on stop."""
     app = install(emu, "com.example.noperm", permissions=())
     err = app.backgroundTaskManager.stopBackgroundRunning(app.context).error()
-    assert err.code == 9800005
+    assert cm(err) == (9800005, V + "The application has not applied for a continuous task.")
 
 
 def test_stop_not_ready(emu, music):
     start(music, ["audioPlayback"])
     emu.service_ready = False
-    assert music.backgroundTaskManager.stopBackgroundRunning(music.context).error().code == 9800004
+    assert cm(music.backgroundTaskManager.stopBackgroundRunning(music.context).error()) == NOT_READY
 
 
 def test_stop_does_not_fire_the_apps_cancel_callback(emu, music):
