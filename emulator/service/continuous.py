@@ -139,7 +139,8 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         if cancel_notification and rec.notification_id != -1 and not self._shares_notification(rec):
             self._cancel_notification(rec, f"continuous task {rec.task_id} ended")
         self._events.emit(kind, f"continuous task {rec.task_id} ended: {why} (reason {reason}, detailed "
-                          f"reason {detailed})", rec.bundle, rec.task_id, cancel_reason=reason, detailed_reason=detailed)
+                          f"reason {detailed})", rec.bundle, rec.task_id, cancel_reason=reason,
+                          detailed_reason=detailed)
         self._persist_quietly()
         self.listeners.notify_cancel(rec)
 
@@ -151,7 +152,8 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
             self._cancel_notification(rec, f"continuous task {rec.task_id} is suspended")
         self._events.emit(EventKind.CONTINUOUS_SUSPENDED, f"continuous task {rec.task_id} suspended with reason "
                           f"{rec.suspend_reason}: the system found its work not running and the app listens for "
-                          "continuousTaskSuspend; it no longer keeps the app awake", rec.bundle, rec.task_id,
+                          "continuousTaskSuspend (which is told -1); it no longer keeps the app awake", rec.bundle,
+                          rec.task_id,
                           suspend_reason=rec.suspend_reason)
         self._persist_quietly()
         self.listeners.notify_suspend(rec)
