@@ -119,5 +119,15 @@ class App:
         if self.state is not ProcessState.DEAD:
             self._emu._kill(self, why)
 
+    def end_ability(self) -> None:
+        """EntryAbility ends (terminateSelf, or swiped away from recents); with it gone, the process exits."""
+        if self.state is ProcessState.DEAD:
+            raise AppStateError(f"{self.bundle_name} is not running")
+        self._emu._end_ability(self)
+
+    def clear_data(self) -> None:
+        """The user clears the app's data: COMMON_EVENT_PACKAGE_DATA_CLEARED, and the process is killed."""
+        self._emu._clear_data(self)
+
     def __repr__(self) -> str:
         return f"<App {self.bundle_name} uid={self.uid} pid={self.pid} {self.state.value}>"

@@ -209,6 +209,21 @@ class Emulator:
         for manager in self.managers:
             manager.on_process_died(app, pid)
 
+    def _end_ability(self, app: App) -> None:
+        assert app.context is not None
+        ability_id = app.context.abilityId
+        self.events.emit(EventKind.APP_ABILITY_ENDED, f"EntryAbility #{ability_id} ended", app.bundle_name, app.pid,
+                         ability_id=ability_id)
+        self.continuous.on_ability_terminated(app, ability_id)
+        self._kill(app, "exited: its only UIAbility ended")
+
+    def _clear_data(self, app: App) -> None:
+        self.events.emit(EventKind.APP_DATA_CLEARED, "the user cleared the app's data "
+                         "(COMMON_EVENT_PACKAGE_DATA_CLEARED)", app.bundle_name, app.uid)
+        self.continuous.on_data_cleared(app)
+        if app.alive:
+            self._kill(app, "killed: its data was cleared")
+
     def call_app(self, app: App, fn: Callable[..., object], what: str, *args: object) -> None:
         """Run an app's callback; an exception in app code is logged, never raised into the engine."""
         try:

@@ -6,6 +6,8 @@ research-napi §1.2 (1870000107..111, the cpuLevel errors).
 A `None` message means the map has no entry: the app reads "Inner error.".
 """
 
+_CT = "Continuous Task verification failed. "
+
 # name: (internal code, message after "BussinessError <code>: ")
 INNER_ERRORS: dict[str, tuple[int, str | None]] = {
     "ERR_BGTASK_PERMISSION_DENIED": (201, "Permission denied."),
@@ -30,6 +32,116 @@ INNER_ERRORS: dict[str, tuple[int, str | None]] = {
     ),
     "ERR_BGTASK_INVALID_BGMODE": (980000504, "Continuous Task verification failed. The bgMode is invalid."),
     "ERR_BGTASK_INVALID_UID": (980000505, "Continuous Task verification failed. The uid is invalid."),
+    # Continuous tasks: request object, merge, ACL, special scenario, auth (research-napi §1.1, §1.2).
+    "ERR_BGTASK_CONTINUOUS_REQUEST_NULL_OR_TYPE": (
+        980000506, _CT
+        + "The continuousRequestInfo cannot be null and its type must be continuousRequestInfo object."),
+    "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_IS_EMPTY": (
+        980000507, _CT
+        + "The backgroundTaskModes or backgroundTaskSubmodes cannot be empty."),
+    "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_LENGTH_MISMATCH": (
+        980000508, _CT
+        + "The length of the backgroundTaskModes does not match the length of the backgroundTaskSubmodes."),
+    "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_CROSS_BORDER": (
+        980000509, _CT
+        + "The backgroundTaskModes or backgroundTaskSubmodes are out of scope."),
+    "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_TYPE_MISMATCH": (
+        980000510, _CT
+        + "The sequence of backgroundTaskModes does not match the backgroundTaskSubmodes."),
+    "ERR_BGTASK_CONTINUOUS_NOT_UPDATE_BY_OLD_INTERFACE": (
+        980000511, _CT
+        + "This task is requested through a new interface, and update operations are not permitted "
+        "via this interface."),
+    "ERR_BGTASK_CONTINUOUS_TASKID_INVALID": (
+        980000512, _CT
+        + "The continuous task Id is invalid."),
+    "ERR_BGTASK_CONTINUOUS_DATA_TRANSFER_NOT_MERGE_NOTIFICATION": (
+        980000513, _CT
+        + "This background task mode: DATA_TRANSFER type do not support merged notification."),
+    "ERR_BGTASK_CONTINUOUS_SPECIAL_SCENARIO_PROCESSING_NOT_MERGE_NOTIFICATION": (
+        980000514, _CT
+        + "This background task mode: MODE_SPECIAL_SCENARIO_PROCESSING type do not support merged notification."),
+    "ERR_BGTASK_CONTINUOUS_NOT_MERGE_NOTIFICATION_NOT_EXIST": (
+        980000515, _CT
+        + "This continuous task notification does not exist and cannot be merged."),
+    "ERR_BGTASK_CONTINUOUS_NOT_MERGE_COMBINED_FALSE": (
+        980000516, _CT
+        + "Target continuous task do not support merged."),
+    "ERR_BGTASK_CONTINUOUS_NOT_UPDATE_BECAUSE_MERGE": (
+        980000517, _CT
+        + "The continuous task not update because of merged."),
+    "ERR_BGTASK_CONTINUOUS_NOT_MERGE_CURRENTTASK_COMBINED_FALSE": (
+        980000518, _CT
+        + "Current continuous task do not support merged."),
+    "ERR_BGTASK_CONTINUOUS_UPDATE_FAIL_SAME_MODE_AND_MERGED": (
+        980000519, _CT
+        + "Current continuous task support merged but the modes are inconsistent."),
+    "ERR_BGTASK_CONTINUOUS_SYSTEM_APP_NOT_SUPPORT_ACL": (
+        980000520, _CT
+        + "System app not support ACL permission."),
+    "ERR_BGTASK_CONTINUOUS_APP_NOT_HAVE_BGMODE_PERMISSION_SYSTEM": (
+        980000521, _CT
+        + "App has no ACL permission."),
+    "ERR_BGTASK_CONTINUOUS_NOT_APPLY_MAX_TASK": (
+        980000522, _CT
+        + "The current ability to apply for continuous tasks has exceeded the maximum limit."),
+    "ERR_BGTASK_CONTINUOUS_DATA_TRANSFER_NOT_UPDATE": (
+        980000523, _CT
+        + "The background task mode: DATA_TRANSFER type do not support update."),
+    "ERR_BGTASK_CONTINUOUS_NOT_APPLY_ONBACKGROUND": (
+        980000524, _CT
+        + "The continuous task are not allowed to be applied on background."),
+    "ERR_BGTASK_SPECIAL_SCENARIO_PROCESSING_ONLY_ALLOW_ONE_APPLICATION": (
+        980000525, _CT
+        + "Special scenario processing only allowed one application."),
+    "ERR_BGTASK_SPECIAL_SCENARIO_PROCESSING_CONFLICTS_WITH_OTHER_TASK": (
+        980000526, _CT
+        + "Special scenario processing cannot coexist with other continuous task."),
+    "ERR_BGTASK_GET_APP_INDEX_FAIL": (
+        980000527, _CT
+        + "Unable to obtain the app index."),
+    "ERR_BGTASK_APP_DETECTED_MALICIOUS_BEHAVIOR": (
+        980000528, _CT
+        + "The current app has detected malicious behavior and is prohibited from applying."),
+    "ERR_BGTASK_SPECIAL_SCENARIO_PROCESSING_EMPTY": (
+        980000529, _CT
+        + "The background task mode: MODE_SPECIAL_SCENARIO_PROCESSING type is empty."),
+    "ERR_BGTASK_CONTINUOUS_CALLBACK_NULL_OR_TYPE_ERR": (
+        980000530, _CT
+        + "The callback cannot be null and its type must be function."),
+    "ERR_BGTASK_CONTINUOUS_CALLBACK_EXISTS": (
+        980000531, _CT
+        + "The callback already exists."),
+    "ERR_BGTASK_MALICIOUS_CONTINUOUSTASK": (  # no "Continuous Task verification failed." prefix
+        980000532, "Malicious long-running tasks are not allowed to continue applying."),
+    "ERR_BGTASK_SPECIAL_SCENARIO_PROCESSING_NOTSUPPORT_DEVICE": (
+        980000533, _CT
+        + "The background task mode: MODE_SPECIAL_SCENARIO_PROCESSING type do not support current device."),
+    "ERR_BGTASK_CONTINUOUS_BANNER_NOTIFICATION_EXIST_OR_AUTHORIZED": (
+        980000534, _CT
+        + "Current application has banner notification or authorized."),
+    "ERR_BGTASK_CONTINUOUS_NOT_APPLY_AUTH_RECORD": (
+        980000535, _CT
+        + "Current application not apply auth record."),
+    "ERR_BGTASK_CONTINUOUS_AUTH_NOT_PERMITTED": (
+        980000536, _CT
+        + "Current authorization is not permitted."),
+    "ERR_BGTASK_CONTINUOUS_NOT_DEPLOY_SPECIAL_SCENARIO_PROCESSING": (
+        980000537, _CT
+        + "The application not deploy backgroundMode: MODE_SPECIAL_SCENARIO_PROCESSING."),
+    "ERR_BGTASK_CONTINUOUS_BACKGROUND_TASK_PARAM_INVALID": (
+        980000538, _CT
+        + "The background task state param is invalid."),
+    "ERR_BGTASK_CONTINUOUS_BANNER_NOTIFICATION_FAIL": (
+        980000539, _CT
+        + "Failed to send the banner notification."),
+    "ERR_BGTASK_CONTINUOUS_API_VERSION_FAIL": (
+        980000540, _CT
+        + "The requested or checked API version for user authorization is incorrect."),
+    "ERR_BGTASK_CONTINUOUS_TRIGGER_CALLBACK": (980000541, None),
+    "ERR_BGTASK_CONTINUOUS_NOT_APPLY_PRELOAD_STATE": (
+        980000542, _CT
+        + "The application is in pre-launch state and cannot apply for continuous task."),
     "ERR_BGTASK_NOTIFICATION_VERIFY_FAILED": (
         980000601,
         "Notification verification failed for a continuous task. The title or text of the notification cannot be empty.",
@@ -37,11 +149,27 @@ INNER_ERRORS: dict[str, tuple[int, str | None]] = {
     "ERR_BGTASK_NOTIFICATION_ERR": (
         980000602, "Notification verification failed. Failed to send or cancel the notification."),
     "ERR_BGTASK_CHECK_TASK_PARAM": (980000603, None),
+    "ERR_BGTASK_CONTINUOUS_UPDATE_NOTIFICATION_FAIL": (
+        980000604, "Notification verification failed. Current continuous task refresh notification fail."),
+    "ERR_BGTASK_CONTINUOUS_NOT_DATA_TRANSFER": (
+        980000605,
+        "Notification verification failed for a continuous task. updateDataTransferProgress only supports "
+        "DATA_TRANSFER mode.",
+    ),
+    "ERR_BGTASK_CONTINUOUS_PROGRESS_INFO_INVALID": (  # "Progres" sic
+        980000606,
+        "Notification verification failed for a continuous task. The updateDataTransferProgres param is invalid.",
+    ),
     "ERR_BGTASK_CREATE_FILE_ERR": (
         980000701, "Continuous task storage failed. Failed to create the storage task file."),
     "ERR_BGTASK_GET_ACTUAL_FILE_ERR": (
         980000702, "Task storage failed. Failed to get the actual storage task file."),
     "ERR_BGTASK_OPEN_FILE_ERR": (980000703, "Task storage failed. Failed to open the file."),
+    "ERR_BGTASK_CONTINUOUS_MODE_USB_NOT_SUPPORT_DEVICETYPE": (
+        980000801,
+        "The requested continuous task is not supported on this device type. "
+        "This task mode: MODE_USB_CONNECTION type do not support.",
+    ),
     "ERR_BGTASK_INVALID_PID_OR_UID": (
         990000101, "Caller information verification failed for a transient task. Invalid pid or uid."),
     "ERR_BGTASK_INVALID_BUNDLE_NAME": (

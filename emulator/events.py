@@ -40,6 +40,8 @@ class EventKind(StrEnum):
     APP_KILLED = "app.killed"
     APP_LAUNCHED = "app.launched"
     APP_CALLBACK_ERROR = "app.callback_error"
+    APP_ABILITY_ENDED = "app.ability_ended"
+    APP_DATA_CLEARED = "app.data_cleared"
     # JS-layer argument checks (401), before any service is asked
     CALL_REFUSED = "call.refused"
     # transient tasks

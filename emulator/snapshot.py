@@ -92,6 +92,8 @@ class ContinuousTaskView:
     want_agent_ability: str
     started_ms: int
     listeners: tuple[str, ...]  # the app's on() registrations: "continuousTaskCancel", ...
+    sub_modes: tuple[str, ...] = ()  # e.g. ("CAR_KEY",)
+    notification_label: str = ""  # "bgmode_<uid>_<hash(abilityName)>_<abilityId>", "" when it never had one
 
 
 @dataclass(frozen=True, slots=True)

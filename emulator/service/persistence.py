@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,22 +26,30 @@ class StateFile:
         self._emu = emu
         self.path: Path = emu.state_dir / name
         self._fail_error = fail_error
+        self._tmp = str(emu.state_dir / f".{name}.tmp")  # one writer per state folder: a fixed name is enough
 
     def save(self, data: Any) -> None:
         """Write `data` as JSON atomically; raises BusinessError when storage is made to fail."""
+        self.save_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+    def save_text(self, text: str) -> None:
+        """Write already-serialised JSON atomically (temporary file in the same folder, then rename)."""
         if self._emu.faults.storage_fails:
             err = error(self._fail_error)
             self._emu.events.emit(EventKind.STORAGE_FAILED, f"could not write {self.path.name}: injected storage "
                                   f"fault ({err.code})", file=self.path.name, code=err.code)
             raise err
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        fd = os.open(self._tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.replace(tmp, self.path)
+            try:
+                view = memoryview(text.encode("utf-8"))
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
+            os.replace(self._tmp, self.path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            Path(self._tmp).unlink(missing_ok=True)
             raise
 
     def load(self) -> Any:

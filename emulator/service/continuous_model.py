@@ -1,0 +1,156 @@
+"""Continuous-task records (ContinuousTaskRecord) and their form in the running_task file.
+
+Sources: service-rules §2.4, §2.8; research-service §3; `continuous_task_record.cpp` ParseToJsonStr /
+ParseFromJson (the version that persists suspendState and suspendReason).
+"""
+
+from __future__ import annotations
+
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import Any
+
+from emulator.modes import DATA_TRANSFER, mode_name
+
+__all__ = ["TaskRecord", "SLOT_TYPE", "CONTENT_TYPE", "USER_CANCEL", "REMOVE_NOTIFICATION_CANCEL", "FREEZE_CANCEL",
+           "SYSTEM_CANCEL", "REASON_NAMES", "FLAG_CANCEL", "FLAG_SUSPEND", "FLAG_ACTIVE", "FLAG_STATE", "CAR_KEY"]
+
+SLOT_TYPE = 4  # PromiseCompletedCB: SLOT_TYPE (notificationManager.SlotType.LIVE_VIEW)
+CONTENT_TYPE = 8  # PromiseCompletedCB: SYSTEM_LIVE_CONTENT_TYPE
+
+# The record's internal reason_ (continuous_task_record.h), copied into ContinuousTaskCancelInfo.reason.
+USER_CANCEL, REMOVE_NOTIFICATION_CANCEL, FREEZE_CANCEL, SYSTEM_CANCEL = 0, 1, 2, 3
+REASON_NAMES = {USER_CANCEL: "USER_CANCEL", REMOVE_NOTIFICATION_CANCEL: "REMOVE_NOTIFICATION_CANCEL",
+                FREEZE_CANCEL: "FREEZE_CANCEL", SYSTEM_CANCEL: "SYSTEM_CANCEL"}
+
+# Subscriber flags (bg_continuous_task_napi_module.cpp, common_utils.h).
+FLAG_CANCEL, FLAG_SUSPEND, FLAG_ACTIVE, FLAG_STATE = 1, 2, 4, 8
+
+CAR_KEY = 1  # BackgroundSubMode.CAR_KEY, reported as "CAR_KEY" (background_sub_mode.cpp)
+
+
+_s = encode_basestring  # a JSON string literal (what json.dumps gives with ensure_ascii=False)
+
+
+def _b(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _modes_str(modes: list[int]) -> str:
+    """ContinuousTaskRecord::ToString: each id followed by a comma, e.g. "1,2,"."""
+    return "".join(f"{m}," for m in modes)
+
+
+def _modes_list(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip().lstrip("-").isdigit()]
+
+
+class TaskRecord:
+    """One continuous task, keyed "<uid>_<abilityName>_<abilityId>" (one per UIAbility for the v9/v12 API)."""
+
+    __slots__ = ("task_id", "key", "bundle", "ability_name", "ability_id", "uid", "pid", "user_id", "modes",
+                 "sub_modes", "is_batch", "mode_id", "is_system", "notification_id", "label", "want_bundle",
+                 "want_ability", "suspended", "suspend_reason", "reason", "detailed_reason", "started_ms", "_json")
+
+    def __init__(self, *, task_id: int, bundle: str, ability_name: str, ability_id: int, uid: int, pid: int,
+                 modes: list[int], sub_modes: list[int], is_batch: bool, is_system: bool,
+                 want_bundle: str | None, want_ability: str | None, started_ms: int) -> None:
+        self.task_id = task_id
+        self.bundle = bundle
+        self.ability_name = ability_name
+        self.ability_id = ability_id
+        self.uid = uid
+        self.pid = pid
+        self.user_id = uid // 200_000  # GetOsAccountLocalIdFromUid
+        self.modes = modes
+        self.sub_modes = sub_modes
+        self.is_batch = is_batch
+        self.mode_id = self.primary_mode(modes, is_batch)
+        self.is_system = is_system
+        self.notification_id = -1
+        self.label = ""
+        self.want_bundle = want_bundle  # None: no wantAgent info ("NULL" in queries)
+        self.want_ability = want_ability
+        self.suspended = False
+        self.suspend_reason = 0  # suspendReason_ {0}
+        self.reason = USER_CANCEL  # reason_ {0}
+        self.detailed_reason = 0
+        self.started_ms = started_ms
+        self.key = f"{uid}_{ability_name}_{ability_id}"
+        self._json: str | None = None
+
+    @staticmethod
+    def primary_mode(modes: list[int], is_batch: bool) -> int:
+        """bgModeId_: for the batch API the first mode other than dataTransfer, else the first mode."""
+        if is_batch:
+            return next((m for m in modes if m != DATA_TRANSFER), modes[0])
+        return modes[0]
+
+    @property
+    def mode_names(self) -> tuple[str, ...]:
+        return tuple(mode_name(m) for m in self.modes)
+
+    @property
+    def sub_mode_names(self) -> tuple[str, ...]:
+        return tuple("CAR_KEY" if s == CAR_KEY else "default" for s in self.sub_modes)
+
+    def changed(self) -> None:
+        """Forget the cached JSON after any change to a persisted field."""
+        self._json = None
+
+    # -- running_task form ----------------------------------------------------------------
+    def to_json(self) -> str:
+        """This record as one JSON object (ParseToJsonStr's keys), cached until the next change.
+
+        "startedMs" is the emulator's own addition (when the task started, for the dashboard).
+        """
+        if self._json is None:
+            want = ""
+            if self.want_bundle is not None:
+                want = (f',"wantAgentInfo":{{"abilityName":{_s(self.want_ability or "")},'
+                        f'"bundleName":{_s(self.want_bundle)}}}')
+            self._json = (
+                f'{{"abilityId":{self.ability_id},"abilityName":{_s(self.ability_name)},"bgModeId":{self.mode_id},'
+                f'"bgModeIds":"{_modes_str(self.modes)}","bgSubModeIds":"{_modes_str(self.sub_modes)}",'
+                f'"bundleName":{_s(self.bundle)},"combinedNotificationTaskId":-1,"continuousTaskId":{self.task_id},'
+                f'"isBatchApi":{_b(self.is_batch)},"isByRequestObject":false,"isCombinedTaskNotification":false,'
+                f'"isFromWebview":false,"isNewApi":true,"isSystem":{_b(self.is_system)},'
+                f'"notificationId":{self.notification_id},"notificationLabel":{_s(self.label)},"pid":{self.pid},'
+                f'"startedMs":{self.started_ms},"suspendReason":{self.suspend_reason},'
+                f'"suspendState":{_b(self.suspended)},"uid":{self.uid},"userId":{self.user_id}{want}}}')
+        return self._json
+
+    @classmethod
+    def from_json(cls, value: Any) -> TaskRecord | None:
+        """ContinuousTaskRecord::ParseFromJson: None when a required key is missing or has the wrong type."""
+        if not isinstance(value, dict):
+            return None
+        ints = ("userId", "uid", "pid", "bgModeId", "continuousTaskId", "abilityId", "suspendReason")
+        strs = ("bundleName", "abilityName", "notificationLabel")
+        bools = ("isNewApi", "isFromWebview", "isSystem", "suspendState")
+        if (any(not isinstance(value.get(k), int) or isinstance(value.get(k), bool) for k in ints)
+                or any(not isinstance(value.get(k), str) for k in strs)
+                or any(not isinstance(value.get(k), bool) for k in bools)):
+            return None
+        modes = _modes_list(value["bgModeIds"]) if isinstance(value.get("bgModeIds"), str) else []
+        if not modes:
+            modes = [value["bgModeId"]]
+        info = value.get("wantAgentInfo")
+        if info is not None and not (isinstance(info, dict) and isinstance(info.get("bundleName"), str)
+                                     and isinstance(info.get("abilityName"), str)):
+            return None
+        started = value.get("startedMs")
+        rec = cls(task_id=value["continuousTaskId"], bundle=value["bundleName"], ability_name=value["abilityName"],
+                  ability_id=value["abilityId"], uid=value["uid"], pid=value["pid"], modes=modes,
+                  sub_modes=_modes_list(value["bgSubModeIds"]) if isinstance(value.get("bgSubModeIds"), str) else [],
+                  is_batch=value.get("isBatchApi") is True, is_system=value["isSystem"],
+                  want_bundle=info["bundleName"] if info else None, want_ability=info["abilityName"] if info else None,
+                  started_ms=started if isinstance(started, int) and not isinstance(started, bool) else 0)
+        rec.mode_id = value["bgModeId"]
+        rec.user_id = value["userId"]
+        rec.label = value["notificationLabel"]
+        notification_id = value.get("notificationId")
+        if isinstance(notification_id, int) and not isinstance(notification_id, bool):
+            rec.notification_id = notification_id
+        rec.suspended = value["suspendState"]
+        rec.suspend_reason = value["suspendReason"]
+        return rec

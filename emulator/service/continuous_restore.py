@@ -1,0 +1,70 @@
+"""The running_task file: every change rewritten atomically; restored when the service restarts.
+
+Restore follows HandlePersistenceData / CheckPersistenceData (service-rules §2.10; CTM id 4563471869):
+a record whose pid still runs is kept and its notification re-published (unless its id is -1, and
+even when the task is suspended); a record whose pid is gone is dropped without touching the drawer;
+both id counters are set to the largest value in the file, dropped records included.
+"""
+
+from __future__ import annotations
+
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING
+
+from emulator.events import EventKind
+from emulator.service.continuous_model import TaskRecord
+
+if TYPE_CHECKING:
+    from emulator.service.continuous import ContinuousManager
+
+
+class ContinuousRestore:
+    """Mixin of ContinuousManager: saving and restoring the task map."""
+
+    def save(self: ContinuousManager) -> None:
+        """Write the whole map (RefreshTaskRecord); raises the storage BusinessError when storage fails."""
+        parts = [f"{encode_basestring(key)}:{rec.to_json()}" for key, rec in self.tasks.items()]
+        self.file.save_text("{" + ",".join(parts) + "}")
+
+    def _load_records(self: ContinuousManager) -> list[TaskRecord]:
+        try:
+            data = self.file.load()
+        except (OSError, ValueError):
+            return []  # an unreadable file restores nothing (RestoreTaskRecord fails)
+        if not isinstance(data, dict):
+            return []
+        out = []
+        for value in data.values():
+            rec = TaskRecord.from_json(value)
+            if rec is not None:
+                out.append(rec)
+        return out
+
+    def restart(self: ContinuousManager, rebooted: bool = False) -> None:
+        """The service process restarts (or the device reboots): the map is rebuilt from running_task."""
+        if rebooted:
+            self.drawer.clear()  # the notification service restarted too
+            self.listeners.by_pid.clear()  # every app process died
+        self._reset_state()
+        records = self._load_records()
+        alive = {app.pid: app for app in self._emu.apps if app.alive}
+        max_notification, max_task = -1, -1
+        for rec in records:
+            max_notification = max(max_notification, rec.notification_id)
+            max_task = max(max_task, rec.task_id)
+            app = alive.get(rec.pid)
+            if app is None:
+                self._events.emit(EventKind.CONTINUOUS_DROPPED, f"continuous task {rec.task_id} not restored: its "
+                                  f"process {rec.pid} is no longer running", rec.bundle, rec.task_id)
+                continue
+            self._insert(rec)
+            state = " (still suspended)" if rec.suspended else ""
+            self._events.emit(EventKind.CONTINUOUS_RESTORED, f"continuous task {rec.task_id} restored from "
+                              f"running_task{state}: its process {rec.pid} still runs", rec.bundle, rec.task_id)
+            if rec.notification_id != -1:
+                self._publish(rec, "restore")
+        if max_notification != -1:
+            self.last_notification_id = max_notification
+        if max_task != -1:
+            self.last_task_id = max_task
+        self._persist_quietly()
