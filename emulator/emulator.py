@@ -55,6 +55,8 @@ class Emulator:
         self._next_pid = FIRST_PID
         self._next_ability_id = FIRST_ABILITY_ID
         self._service_ready = True
+        self._state_files: list[Any] = []
+        self.clock.add_settle_hook(self.flush_state)
         self.transient = TransientManager(self)
         self.continuous = ContinuousManager(self)
         self.efficiency = EfficiencyManager(self)
@@ -107,8 +109,17 @@ class Emulator:
                          "(9800004; 9900004 for getTransientTaskInfo; 18700004 for getAllEfficiencyResources)",
                          ready=value)
 
+    def register_state_file(self, state_file: Any) -> None:
+        self._state_files.append(state_file)
+
+    def flush_state(self) -> None:
+        """Write any coalesced service state to its file now (done after every advance anyway)."""
+        for state_file in self._state_files:
+            state_file.flush()
+
     def restart_service(self) -> None:
         """The service process restarts: transient tasks are lost, persisted state is restored."""
+        self.flush_state()
         self.events.emit(EventKind.SERVICE_RESTARTED, "the service process restarted: transient tasks are lost; "
                          "continuous tasks and efficiency grants are restored from their files")
         for manager in self.managers:
@@ -116,6 +127,7 @@ class Emulator:
 
     def reboot(self) -> None:
         """Everything restarts: every app process dies, uptime is 0, the service restores from its files."""
+        self.flush_state()
         self.events.emit(EventKind.REBOOTED, "the device rebooted: every process died; uptime 0")
         for app in self._apps.values():
             if app.alive:

@@ -68,10 +68,7 @@ class Faults:
         if not isinstance(value, bool):
             raise TypeError(f"storage_fails must be True or False, not {value!r}")
         if value and not self._storage_fails:
-            for manager in self._emu.managers:  # changes made while storage worked reach their files first
-                flush = getattr(manager, "flush", None)
-                if flush is not None:
-                    flush()
+            self._emu.flush_state()  # changes made while storage worked reach their files first
         self._storage_fails = value
         self._emu.events.emit(EventKind.FAULT_SET, "storage now fails: persisting answers 9800007"
                               if value else "storage works again", storage_fails=value)

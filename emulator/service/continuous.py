@@ -38,7 +38,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         self._events = emu.events
         self.drawer = NotificationDrawer()  # the notification service's: survives a service restart
         self.listeners = Listeners(emu)  # in the app processes: survive a service restart
-        self.file = StateFile(emu, "running_task")
+        self.file = StateFile(emu, "running_task", self._serialize)
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -114,7 +114,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
     def _persist(self, app: App | None, fn: str, stays: str) -> None:
         """RefreshTaskRecord; on a storage failure the call answers 9800007 but the change stays."""
         try:
-            self.save()
+            self.file.changed()
         except BusinessError as err:
             if app is not None:
                 self._events.emit(EventKind.CONTINUOUS_REFUSED, f"{fn} answers {err.code}: running_task could not "
@@ -124,7 +124,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
 
     def _persist_quietly(self) -> None:
         try:
-            self.save()
+            self.file.changed()
         except BusinessError:
             pass  # the result of RefreshTaskRecord is ignored on this path
 

@@ -1,4 +1,4 @@
-"""The running_task file: every change rewritten atomically; restored when the service restarts.
+"""The running_task file: every change rewrites the whole map (coalesced by StateFile); restored on restart.
 
 Restore follows HandlePersistenceData / CheckPersistenceData (service-rules §2.10; CTM id 4563471869):
 a record whose pid still runs is kept and its notification re-published (unless its id is -1, and
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 class ContinuousRestore:
     """Mixin of ContinuousManager: saving and restoring the task map."""
 
-    def save(self: ContinuousManager) -> None:
-        """Write the whole map (RefreshTaskRecord); raises the storage BusinessError when storage fails."""
+    def _serialize(self: ContinuousManager) -> str:
+        """The whole map as running_task holds it (RefreshTaskRecord writes all of it each time)."""
         parts = [f"{encode_basestring(key)}:{rec.to_json()}" for key, rec in self.tasks.items()]
-        self.file.save_text("{" + ",".join(parts) + "}")
+        return "{" + ",".join(parts) + "}"
 
     def _load_records(self: ContinuousManager) -> list[TaskRecord]:
         try:

@@ -43,11 +43,6 @@ class EfficiencyManager(EfficiencyChecks):
         self._cpu_allow: dict[str, int] = {}  # the CPU-level allow-list (config.json): bundle -> max level
         self.store = RecordStore(emu)
         self.store.bind(lambda: (self.app_records, self.proc_records))
-        self._clock.add_settle_hook(self.store.flush)
-
-    def flush(self) -> None:
-        """Write coalesced changes to resource_record now."""
-        self.store.flush()
 
     # -- applyEfficiencyResources ----------------------------------------------------------
     def apply(self, app: App, req: EfficiencyRequest) -> None:

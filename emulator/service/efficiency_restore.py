@@ -22,6 +22,7 @@ timed units are re-armed with max(0, endTime - now), so those already past their
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from emulator.errors import BusinessError
@@ -99,43 +100,38 @@ def load_records(data: Any, boot_ms: int) -> tuple[dict[int, Record], dict[int, 
 
 
 class RecordStore:
-    """The resource_record file with coalesced, atomic whole-state writes."""
+    """The resource_record file: whole-state atomic writes, coalesced by StateFile."""
 
     def __init__(self, emu: Emulator) -> None:
         self._emu = emu
-        self.file = StateFile(emu, FILE_NAME)
-        self.dirty = False
-        self.writes = 0  # successful writes, for benchmarks and tests
-        self._boot_ms = 0  # device.boot_ms when the dirty state was made (endTime is ms since that boot)
         self._state: Any = None  # () -> (apps, procs), set by the manager
+        self.file = StateFile(emu, FILE_NAME, self._serialize)
 
     def bind(self, state: Any) -> None:
         self._state = state
 
+    def _serialize(self) -> str:
+        apps, procs = self._state()
+        return json.dumps(dump_records(apps, procs, self._emu.device.boot_ms), ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+
+    @property
+    def dirty(self) -> bool:
+        return self.file.dirty
+
+    @property
+    def writes(self) -> int:
+        return self.file.writes
+
     def changed(self) -> None:
-        """The service changed its records: RefreshResourceRecord, coalesced unless storage fails."""
-        self._boot_ms = self._emu.device.boot_ms
-        if self._emu.faults.storage_fails:
-            self.dirty = True
-            self.flush()  # fails now, as the device's write would; the file keeps its old state
-        else:
-            self.dirty = True
+        """RefreshResourceRecord: its result is ignored by the service, so a failed write is only logged."""
+        try:
+            self.file.changed()
+        except BusinessError:
+            pass
 
     def flush(self) -> None:
-        """Write the dirty state now (a failed write is logged by StateFile and ignored, as on a device)."""
-        if not self.dirty:
-            return
-        self.dirty = False
-        apps, procs = self._state()
-        try:
-            self.file.save(dump_records(apps, procs, self._boot_ms))
-        except BusinessError:
-            return  # the service ignores RefreshResourceRecord's result; STORAGE_FAILED is already logged
-        except (OSError, ValueError) as exc:  # a real disk problem: logged, ignored as on a device
-            self._emu.events.emit(EventKind.STORAGE_FAILED, f"could not write {FILE_NAME}: {type(exc).__name__}: "
-                                  f"{exc}", file=FILE_NAME)
-            return
-        self.writes += 1
+        self.file.flush()
 
     def load(self) -> tuple[dict[int, Record], dict[int, Record], int, str]:
         """(apps, procs, unreadable entries, note) as the file holds them, times in this boot's virtual ms."""

@@ -74,15 +74,15 @@ def bench_pair(n: int = 20_000) -> None:
 
     def pair_written() -> None:
         bt.applyEfficiencyResources(CPU_PERSIST)
-        emu.efficiency.flush()
+        emu.flush_state()
         bt.applyEfficiencyResources(CPU_RELEASE)
-        emu.efficiency.flush()
+        emu.flush_state()
 
     print(_line("for comparison: the same pair writing after each change", _samples(pair_written, 2_000)))
 
     def write_only() -> None:
-        emu.efficiency.store.dirty = True
-        emu.efficiency.flush()
+        emu.efficiency.store.file.dirty = True
+        emu.flush_state()
 
     print(_line("one atomic write of resource_record (1 small record)", _samples(write_only, 2_000)))
 

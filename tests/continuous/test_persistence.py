@@ -14,6 +14,7 @@ def start(app, modes):
 
 
 def file_of(emu) -> dict:
+    emu.flush_state()  # writes are coalesced; anything that reads the file gets the latest state first
     return json.loads(emu.continuous.file.path.read_text(encoding="utf-8"))
 
 
@@ -32,6 +33,7 @@ def test_every_change_is_written(emu, music):
 
 def test_no_temporary_file_left(emu, music):
     start(music, ["audioPlayback"])
+    emu.flush_state()
     assert sorted(p.name for p in emu.state_dir.iterdir()) == ["running_task"]
 
 
@@ -133,6 +135,7 @@ def test_unpersisted_task_is_lost_and_its_notification_orphaned(emu, music):
 
 def test_corrupt_file_restores_nothing(emu, music):
     start(music, ["audioPlayback"])
+    emu.flush_state()
     emu.continuous.file.path.write_text("{not json", encoding="utf-8")
     emu.restart_service()
     assert emu.snapshot().continuous_tasks == ()
@@ -154,6 +157,7 @@ def test_a_crash_leaves_old_or_new_state(tmp_path, crash_before_rename, monkeypa
     emu = Emulator(state_dir=tmp_path)
     app = install(emu, "com.example.music")
     start(app, ["audioPlayback"])
+    emu.flush_state()
     before = (tmp_path / "running_task").read_text()
     real_replace = os.replace
 
@@ -164,8 +168,9 @@ def test_a_crash_leaves_old_or_new_state(tmp_path, crash_before_rename, monkeypa
         raise KeyboardInterrupt("power cut")
 
     monkeypatch.setattr(os, "replace", crash)
+    app.backgroundTaskManager.stopBackgroundRunning(app.context)
     with pytest.raises(KeyboardInterrupt):
-        app.backgroundTaskManager.stopBackgroundRunning(app.context)
+        emu.flush_state()  # the coalesced write of the stop is where the power cut lands
     monkeypatch.setattr(os, "replace", real_replace)
     after = json.loads((tmp_path / "running_task").read_text())
     assert after == ({} if not crash_before_rename else json.loads(before))

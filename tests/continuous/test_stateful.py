@@ -153,7 +153,11 @@ class ContinuousMachine(RuleBasedStateMachine):
 
     @invariant()
     def state_file_parses_and_matches(self):
+        # Whatever is on disk parses at every step; once flushed it holds exactly the live tasks.
         path = self.emu.continuous.file.path
+        if path.exists():
+            json.loads(path.read_text(encoding="utf-8"))
+        self.emu.flush_state()
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
             assert set(data) == set(self.emu.continuous.tasks)
