@@ -27,16 +27,17 @@ class ContinuousMachine(RuleBasedStateMachine):
         super().__init__()
         self.emu = Emulator()
         self.apps = {b: install(self.emu, b, modes=MODES, system_app=(b == "com.c")) for b in BUNDLES}
-        self.ends: list[list[int]] = []  # per cancel callback: the task ids whose end it heard
+        self.ends: list[list[tuple[int, int]]] = []  # per cancel callback: (service lifetime, task id) heard
+        self.lifetime = 0  # a restarted service with no persisted task starts its ids at 1 again
         self.last_id = 0
 
     def _cancel_cb(self):
-        ends: list[int] = []
+        ends: list[tuple[int, int]] = []
         self.ends.append(ends)
 
         def heard(info):
             assert info.id not in self.emu.continuous.by_id, "heard of the end of a task still running"
-            ends.append(info.id)
+            ends.append((self.lifetime, info.id))
         return heard
 
     def _bt(self, bundle):
@@ -124,6 +125,7 @@ class ContinuousMachine(RuleBasedStateMachine):
     def restart(self, reboot):
         live = {r.task_id for r in self.emu.continuous.by_id.values()
                 if any(a.alive and a.pid == r.pid for a in self.apps.values())}
+        self.lifetime += 1
         if reboot:
             self.emu.reboot()
             assert not self.emu.continuous.by_id
