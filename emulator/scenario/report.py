@@ -1,0 +1,86 @@
+"""The event log of a run as readable text, JSONL and CSV, and the run's summary.
+
+Every entry is an engine Event or a runner TraceEntry (same fields; a TraceEntry has `step`
+instead of `seq`). All three formats are deterministic: the same run writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TYPE_CHECKING, Any, Callable, TextIO
+
+from emulator.scenario.timefmt import format_clock, format_duration
+
+if TYPE_CHECKING:
+    from emulator.scenario.runner import ScenarioRun
+
+__all__ = ["text_line", "TextWriter", "JsonlWriter", "CsvWriter", "tee", "summary", "CSV_COLUMNS"]
+
+CSV_COLUMNS = ("seq", "time_ms", "time", "kind", "app", "subject", "step", "reason", "data")
+
+
+def text_line(entry: Any) -> str:
+    kind = entry.kind.value if hasattr(entry.kind, "value") else entry.kind
+    app = f"{entry.app}  " if entry.app else ""
+    subject = f"#{entry.subject} " if entry.subject is not None else ""
+    return f"{format_clock(entry.time_ms)}  {kind:<25}  {app}{subject}{entry.reason}"
+
+
+class TextWriter:
+    def __init__(self, stream: TextIO) -> None:
+        self._write = stream.write
+
+    def __call__(self, entry: Any) -> None:
+        self._write(text_line(entry) + "\n")
+
+
+class JsonlWriter:
+    def __init__(self, stream: TextIO) -> None:
+        self._write = stream.write
+
+    def __call__(self, entry: Any) -> None:
+        self._write(entry.to_json() + "\n")
+
+
+class CsvWriter:
+    def __init__(self, stream: TextIO) -> None:
+        self._writer = csv.writer(stream, lineterminator="\n")
+        self._writer.writerow(CSV_COLUMNS)
+
+    def __call__(self, entry: Any) -> None:
+        kind = entry.kind.value if hasattr(entry.kind, "value") else entry.kind
+        data = json.dumps(dict(entry.data), ensure_ascii=False, separators=(",", ":")) if entry.data else ""
+        self._writer.writerow((
+            "" if entry.seq is None else entry.seq, entry.time_ms, format_clock(entry.time_ms), kind,
+            entry.app or "", "" if entry.subject is None else entry.subject,
+            "" if getattr(entry, "step", None) is None else entry.step, entry.reason, data))
+
+
+def tee(*sinks: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+    """One sink that feeds every given sink (None when there are none)."""
+    real = [s for s in sinks if s is not None]
+    if not real:
+        return None
+    if len(real) == 1:
+        return real[0]
+
+    def both(entry: Any) -> None:
+        for sink in real:
+            sink(entry)
+    return both
+
+
+def summary(run: ScenarioRun) -> str:
+    """What happened, in a few lines: the failures with expected and got, then the totals."""
+    sc = run.scenario
+    lines = [f.describe(sc.file) for f in run.failures]
+    held = run.checked - sum(1 for f in run.failures if f.expected != "the step to run")
+    broken = sum(1 for f in run.failures if f.expected == "the step to run")
+    verdict = "PASSED" if run.ok else "FAILED"
+    parts = [f"{held} of {run.checked} expectation(s) held"]
+    if broken:
+        parts.append(f"{broken} step(s) could not run")
+    lines.append(f"{verdict}: {sc.name}: {'; '.join(parts)}; ran to {format_clock(run.emu.now_ms)} "
+                 f"({format_duration(run.emu.now_ms)}) with {run.entries} log entries")
+    return "\n".join(lines)
