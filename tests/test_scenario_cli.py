@@ -151,3 +151,18 @@ def test_python_dash_m():
     result = subprocess.run([sys.executable, "-m", "emulator.scenario", "play", "demo:low-battery"], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0 and "PASSED: low-battery" in result.stdout
+
+
+def test_jsonl_writer_writes_exactly_to_json():
+    from emulator.scenario import load, run_scenario
+    from emulator.scenario.report import JsonlWriter
+
+    entries = []
+    run_scenario(load("demo:low-battery"), entries.append)
+    buf = io.StringIO()
+    writer = JsonlWriter(buf)
+    for entry in entries:
+        writer(entry)
+    assert buf.getvalue() == "".join(e.to_json() + "\n" for e in entries)
+    assert {type(e).__name__ for e in entries} == {"Event", "TraceEntry"}
+

@@ -15,7 +15,7 @@ from emulator.errors import BusinessError
 from emulator.kit import wantAgent
 from emulator.kit.promise import Promise
 from emulator.scenario.expect import Outcome
-from emulator.scenario.model import NO_VALUE, Ref, Step
+from emulator.scenario.model import NO_VALUE, Ref, Step, StepError
 from emulator.scenario.refs import Opaque, plain, resolve, show
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class _Call:
         shown = ", ".join(show(plain(a)) for a in args)
         run.trace("scenario.callback", f"callback of {step.function} ({step.label}) called with ({shown}); "
                                        f"the app does {step.on_callback}", self.app.bundle_name, step,
-                  function=step.function, args=plain(list(args)), reaction=step.on_callback)
+                  {"function": step.function, "args": plain(list(args)), "reaction": step.on_callback})
         if step.on_callback == "cancel":
             request_id = self.result.get("requestId") if isinstance(self.result, dict) else None
             self.react("cancelSuspendDelay", request_id)
@@ -67,13 +67,15 @@ class _Call:
     def react(self, function: str, *args: Any) -> None:
         """A call the app makes inside its callback; its outcome is traced, never raised."""
         fn = getattr(self.app.backgroundTaskManager, function, None)
-        label = f"{function}({', '.join(show(plain(a)) for a in args)}) in the callback of {self.step.label}"
+        args_plain = plain(list(args))
+        label = f"{function}({', '.join(map(show, args_plain))}) in the callback of {self.step.label}"
         if fn is None:
             self.run.trace("scenario.error", f"{label}: not in this build's kit", self.app.bundle_name, self.step)
             return
         result, error = _invoke(fn, args)
-        self.run.trace("scenario.call", f"{label} -> {_outcome(result, error)}", self.app.bundle_name, self.step,
-                       **_data(function, args, result, error))
+        value = plain(result)
+        self.run.trace("scenario.call", f"{label} -> {_outcome(value, error)}", self.app.bundle_name, self.step,
+                       _data(function, args_plain, value, error))
 
 
 def _invoke(fn: Any, args: Any) -> tuple[Any, BusinessError | None]:
@@ -86,30 +88,37 @@ def _invoke(fn: Any, args: Any) -> tuple[Any, BusinessError | None]:
         return None, err
 
 
-def _outcome(result: Any, error: BusinessError | None) -> str:
+def _outcome(value: Any, error: BusinessError | None) -> str:
     if error is not None:
         return f"error {error.code}: {error.message}"
-    return "ok" if result is None else show(plain(result))
+    return "ok" if value is None else show(value)
 
 
-def _data(function: str, args: Any, result: Any, error: BusinessError | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"function": function, "args": plain(list(args))}
+def _data(function: str, args_plain: list[Any], value: Any, error: BusinessError | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"function": function, "args": args_plain}
     if error is not None:
         out["error"] = {"code": error.code, "message": error.message}
     else:
-        out["result"] = plain(result)
+        out["result"] = value
     return out
 
 
 def run_call(run: ScenarioRun, step: Step) -> None:
-    from emulator.scenario.runner import StepError
-
     app = run.emu.app(step.app)  # type: ignore[arg-type]
     fn = getattr(app.backgroundTaskManager, step.function, None)  # type: ignore[arg-type]
     if fn is None:
         raise StepError(f"backgroundTaskManager.{step.function} is not in this build's kit")
     call = _Call(run, step, app)
-    args = resolve(list(step.args), call.lookup)
+    shape = run.shape(step)
+    args = resolve(step.args, call.lookup) if shape.has_refs else list(step.args)
+    shown = shape.shown
+    if shown is None:
+        args_plain = plain(args)
+        shown = ", ".join(map(show, args_plain))
+        if shape.static_display:
+            shape.shown, shape.args_plain = shown, args_plain
+    else:
+        args_plain = shape.args_plain
     result, error = _invoke(fn, args)
     call.calling = False
     if result is None and error is None and call.during:
@@ -120,15 +129,15 @@ def run_call(run: ScenarioRun, step: Step) -> None:
             result = first[1]
     value = plain(result)
     call.result = value
-    shown = ", ".join(show(plain(a)) for a in args)
-    run.trace("scenario.call", f"{step.function}({shown}) -> {_outcome(result, error)}", app.bundle_name, step,
-              **_data(step.function, args, result, error))  # type: ignore[arg-type]
+    run.trace("scenario.call", f"{step.function}({shown}) -> {_outcome(value, error)}", app.bundle_name, step,
+              _data(step.function, args_plain, value, error))  # type: ignore[arg-type]
     if step.save_as is not None:
         if error is None:
             run.saved[step.save_as] = value
         else:
             run.save_failure(step, error.code)
-    _check(run, step, value, error)
+    if step.expect_code is not None or step.expect_result is not NO_VALUE:
+        _check(run, step, value, error)
 
 
 def _check(run: ScenarioRun, step: Step, value: Any, error: BusinessError | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ScenarioError", "AppSpec", "Ref", "Step", "Scenario", "CALL", "DO", "EXPECT", "NO_VALUE",
+__all__ = ["ScenarioError", "StepError", "AppSpec", "Ref", "Step", "Scenario", "CALL", "DO", "EXPECT", "NO_VALUE",
            "REACTIONS"]
 
 CALL, DO, EXPECT = "call", "do", "expect"
@@ -35,6 +35,10 @@ class ScenarioError(Exception):
         self.file, self.line, self.field, self.message = file, line, field, message
         where = file if line is None else f"{file}:{line}"
         super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+
+
+class StepError(Exception):
+    """A step that could not run as written (a missing saved value, an impossible action, ...)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from emulator.kit import enums as _enums
 from emulator.scenario.model import Ref
 
 __all__ = ["SPECIALS", "ENUMS", "RESERVED", "RefError", "parse_ref", "convert", "resolve", "plain",
-           "show", "contains_callback", "Opaque", "field_of", "NAME"]
+           "show", "contains_callback", "Opaque", "field_of", "NAME", "refs_of"]
 
 SPECIALS = ("callback", "context", "wantAgent")
 ENUMS: dict[str, type[enum.Enum]] = {
@@ -94,11 +94,22 @@ def contains_callback(value: Any) -> bool:
     return False
 
 
+def refs_of(value: Any) -> list[Ref]:
+    """Every Ref in a value, at any depth."""
+    if isinstance(value, Ref):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [r for v in value for r in refs_of(v)]
+    if isinstance(value, dict):
+        return [r for v in value.values() for r in refs_of(v)]
+    return []
+
+
 def resolve(value: Any, lookup: Callable[[Ref], Any]) -> Any:
-    """`value` with every Ref replaced by `lookup(ref)`."""
+    """`value` with every Ref replaced by `lookup(ref)` (tuples become lists)."""
     if isinstance(value, Ref):
         return lookup(value)
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [resolve(v, lookup) for v in value]
     if isinstance(value, dict):
         return {k: resolve(v, lookup) for k, v in value.items()}
@@ -118,18 +129,26 @@ def field_of(value: Any, ref: Ref) -> Any:
     return value
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def plain(value: Any) -> Any:
     """A call's result as JSON-like data: objects become dicts of their ArkTS fields."""
-    if value is None or isinstance(value, (bool, str)):
+    kind = type(value)
+    if kind in _SCALARS:
         return value
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, (int, float)):
+    if isinstance(value, (bool, str, int, float)):
         return value
     if isinstance(value, BusinessError):
         return {"code": value.code, "message": value.message}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

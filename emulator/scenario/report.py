@@ -35,12 +35,26 @@ class TextWriter:
         self._write(text_line(entry) + "\n")
 
 
+def _make_encoder() -> Callable[[Any], str]:
+    """The same text as Event.to_json (json.dumps, ensure_ascii=False, separators=(",", ":")), with the
+    C encoder built once instead of once per line."""
+    from json import encoder as std
+
+    if std.c_make_encoder is None:  # pragma: no cover - CPython always has it
+        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    chunks = std.c_make_encoder(None, None, std.encode_basestring, None, ":", ",", False, False, True)
+    return lambda obj: "".join(chunks(obj, 0))
+
+
+_encode = _make_encoder()
+
+
 class JsonlWriter:
     def __init__(self, stream: TextIO) -> None:
         self._write = stream.write
 
     def __call__(self, entry: Any) -> None:
-        self._write(entry.to_json() + "\n")
+        self._write(_encode(entry.to_dict()) + "\n")
 
 
 class CsvWriter:

@@ -22,25 +22,24 @@ from emulator.scenario import calls
 from emulator.scenario.actions import ACTIONS
 from emulator.scenario.expect import Outcome, Seen, evaluate
 from emulator.scenario.kitnames import missing
-from emulator.scenario.model import CALL, DO, Ref, Scenario, ScenarioError, Step
-from emulator.scenario.refs import RefError, field_of, resolve, show
+from emulator.scenario.model import CALL, DO, Ref, Scenario, ScenarioError, Step, StepError
+from emulator.scenario.refs import SPECIALS, RefError, field_of, refs_of, resolve, show
 from emulator.scenario.timefmt import format_clock
 
 __all__ = ["ScenarioRun", "TraceEntry", "Failure", "StepError", "run_scenario"]
 
 
-@dataclass(frozen=True, slots=True)
 class TraceEntry:
     """One entry of the run's own trace, shaped like an engine Event (without `seq`)."""
 
-    time_ms: int
-    kind: str  # "scenario.call" | "scenario.do" | "scenario.callback" | "scenario.expect" | "scenario.error"
-    reason: str
-    app: str | None = None
-    step: int | None = None
-    data: dict[str, Any] = field(default_factory=dict)
-    subject: None = None
-    seq: None = None
+    __slots__ = ("time_ms", "kind", "reason", "app", "step", "data")
+    subject = None
+    seq = None
+
+    def __init__(self, time_ms: int, kind: str, reason: str, app: str | None = None, step: int | None = None,
+                 data: dict[str, Any] | None = None) -> None:
+        self.time_ms, self.kind, self.reason, self.app, self.step = time_ms, kind, reason, app, step
+        self.data = data if data is not None else {}
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"time_ms": self.time_ms, "kind": self.kind}
@@ -56,6 +55,9 @@ class TraceEntry:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
+    def __repr__(self) -> str:
+        return f"TraceEntry({self.time_ms}, {self.kind!r}, {self.reason!r})"
+
 
 @dataclass(frozen=True, slots=True)
 class Failure:
@@ -70,8 +72,18 @@ class Failure:
                 f"{self.what}):\n    expected: {self.expected}\n    got:      {self.got}")
 
 
-class StepError(Exception):
-    """A step that could not run as written (a missing saved value, an impossible action, ...)."""
+class Shape:
+    """What never changes between runs of a step: whether its args hold refs, and their rendering."""
+
+    __slots__ = ("has_refs", "static_display", "shown", "args_plain")
+
+    def __init__(self, step: Step) -> None:
+        refs = refs_of(step.args)
+        self.has_refs = bool(refs)
+        # $callback, $context and $wantAgent render the same every time; saved values may not.
+        self.static_display = all(r.name in SPECIALS for r in refs)
+        self.shown: str | None = None
+        self.args_plain: Any = None
 
 
 class _Failed:
@@ -100,6 +112,7 @@ class ScenarioRun:
         self._watched = {EventKind(k) if k in EventKind._value2member_map_ else k: v
                          for k, v in self.seen.by_kind.items()}
         self._queue: list[tuple[int, int, int, Step]] = []
+        self._shapes: dict[int, Shape] = {}
         self.started = False
 
     # -- lifecycle ---------------------------------------------------------------------------------
@@ -166,21 +179,23 @@ class ScenarioRun:
         return listener
 
     def trace(self, kind: str, reason: str, app: str | None = None, step: Step | None = None,
-              **data: Any) -> None:
-        entry = TraceEntry(self.emu.now_ms, kind, reason, app, step.index if step else None, data)
+              data: dict[str, Any] | None = None) -> None:
+        entry = TraceEntry(self.emu.clock.now_ms, kind, reason, app, step.index if step else None, data)
         self.entries += 1
         if self.sink is not None:
             self.sink(entry)
-        self.seen.add(kind, entry.time_ms, app, None, reason)
+        bucket = self._watched.get(kind)
+        if bucket is not None:
+            bucket.append((entry.time_ms, app, None, reason))
 
     def record(self, step: Step, outcome: Outcome, app: str | None) -> None:
         self.checked += 1
         if outcome.ok:
-            self.trace("scenario.expect", f"ok: {outcome.what}: {outcome.got}", app, step, ok=True)
+            self.trace("scenario.expect", f"ok: {outcome.what}: {outcome.got}", app, step, {"ok": True})
             return
         self.failures.append(Failure(self.emu.now_ms, step, outcome.what, outcome.expected, outcome.got))
         self.trace("scenario.expect", f"FAILED: {outcome.what}: expected {outcome.expected}, got {outcome.got}",
-                   app, step, ok=False, expected=outcome.expected, got=outcome.got)
+                   app, step, {"ok": False, "expected": outcome.expected, "got": outcome.got})
 
     # -- scheduling --------------------------------------------------------------------------------
     def _drive_at(self, t: int) -> None:
@@ -214,6 +229,12 @@ class ScenarioRun:
             self.trace("scenario.error", f"{step.label} could not run: {exc}", step.app, step)
 
     # -- values ------------------------------------------------------------------------------------
+    def shape(self, step: Step) -> Shape:
+        shape = self._shapes.get(step.index)
+        if shape is None:
+            shape = self._shapes[step.index] = Shape(step)
+        return shape
+
     def saved_value(self, ref: Ref) -> Any:
         if ref.name not in self.saved:
             raise StepError(f"{ref}: nothing is saved as {ref.name!r} yet")
@@ -233,16 +254,23 @@ class ScenarioRun:
     # -- do / expect -------------------------------------------------------------------------------
     def _do(self, step: Step) -> None:
         action = ACTIONS[step.action]  # type: ignore[index]
-        args = list(resolve(list(step.args), self.saved_value))
-        for i, (param, raw) in enumerate(zip(action.params, step.args)):
-            if isinstance(raw, Ref):
-                try:
-                    args[i] = param.check(args[i])
-                except ValueError as exc:
-                    raise StepError(f"{raw} = {show(args[i])}: {param.name} {exc}") from None
+        shape = self.shape(step)
+        args = step.args
+        if shape.has_refs:
+            args = resolve(step.args, self.saved_value)
+            for i, (param, raw) in enumerate(zip(action.params, step.args)):
+                if isinstance(raw, Ref):
+                    try:
+                        args[i] = param.check(args[i])
+                    except ValueError as exc:
+                        raise StepError(f"{raw} = {show(args[i])}: {param.name} {exc}") from None
+            shown = ", ".join(map(show, args))
+        else:
+            shown = shape.shown
+            if shown is None:
+                shown = shape.shown = ", ".join(map(show, args))
         app = self.emu.app(step.app) if step.app else None
-        self.trace("scenario.do", f"{action.name}({', '.join(show(a) for a in args)})", step.app, step,
-                   action=action.name, args=args)
+        self.trace("scenario.do", f"{action.name}({shown})", step.app, step, {"action": action.name, "args": list(args)})
         try:
             action.run(self.emu, app, *args)
         except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
