@@ -95,7 +95,8 @@ EXPECTATIONS: dict[str, dict[str, Field]] = {
     "app": {"app": Field(_str, True), "equals": Field(_one_of(APP_STATES), True)},
     "transient": {"app": Field(_str, True), "request": Field(_id, True, True),
                   "equals": Field(_one_of(TRANSIENT_STATES), True)},
-    "continuous": {"app": Field(_str), "task": Field(_id, True, True), "equals": Field(_one_of(CONTINUOUS_STATES), True)},
+    "continuous": {"app": Field(_str), "task": Field(_id, True, True),
+                   "equals": Field(_one_of(CONTINUOUS_STATES), True)},
     "efficiency": {"app": Field(_str, True), "resource": Field(_one_of(_RESOURCE_NAMES), True),
                    "equals": Field(_one_of(EFFICIENCY_STATES), True)},
 }

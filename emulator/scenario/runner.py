@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from emulator import Emulator
@@ -270,7 +270,8 @@ class ScenarioRun:
             if shown is None:
                 shown = shape.shown = ", ".join(map(show, args))
         app = self.emu.app(step.app) if step.app else None
-        self.trace("scenario.do", f"{action.name}({shown})", step.app, step, {"action": action.name, "args": list(args)})
+        self.trace("scenario.do", f"{action.name}({shown})", step.app, step,
+                   {"action": action.name, "args": list(args)})
         try:
             action.run(self.emu, app, *args)
         except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
