@@ -109,8 +109,9 @@ class ScenarioRun:
         self.saved: dict[str, Any] = {}
         watched = {s.params["kind"] for s in scenario.steps if s.expect == "event"}
         self.seen = Seen(watched)
-        self._watched = {EventKind(k) if k in EventKind._value2member_map_ else k: v
-                         for k, v in self.seen.by_kind.items()}
+        # Engine events are looked up by their EventKind (an enum hashes by name), trace entries by str.
+        engine_kinds = {k.value: k for k in EventKind}
+        self._watched = {engine_kinds.get(k, k): v for k, v in self.seen.by_kind.items()}
         self._queue: list[tuple[int, int, int, Step]] = []
         self._shapes: dict[int, Shape] = {}
         self.started = False
