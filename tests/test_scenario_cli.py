@@ -165,4 +165,11 @@ def test_jsonl_writer_writes_exactly_to_json():
         writer(entry)
     assert buf.getvalue() == "".join(e.to_json() + "\n" for e in entries)
     assert {type(e).__name__ for e in entries} == {"Event", "TraceEntry"}
+    batched = io.StringIO()
+    writer = JsonlWriter(batched, batch=7)
+    for entry in entries:
+        writer(entry)
+    assert batched.getvalue() != buf.getvalue()  # the last lines wait for flush()
+    writer.flush()
+    assert batched.getvalue() == buf.getvalue()
 

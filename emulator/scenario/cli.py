@@ -76,7 +76,7 @@ def _play(argv: list[str], out: TextIO, err: TextIO) -> int:
     parser.add_argument("--csv", metavar="OUT")
     ns = parser.parse_args(argv)
     scenario = load(ns.file)
-    log = JsonlWriter(out) if ns.format == "jsonl" else TextWriter(out)
+    log = JsonlWriter(out, batch=256) if ns.format == "jsonl" else TextWriter(out, batch=256)
     csv_file = None
     if ns.csv:
         try:
@@ -85,7 +85,10 @@ def _play(argv: list[str], out: TextIO, err: TextIO) -> int:
             raise _UsageError(f"--csv {ns.csv}: {exc.strerror}") from None
     try:
         run = ScenarioRun(scenario, tee(log, CsvWriter(csv_file) if csv_file else None))
-        run.run()
+        try:
+            run.run()
+        finally:
+            log.flush()
     finally:
         if csv_file is not None:
             csv_file.close()

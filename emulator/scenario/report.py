@@ -27,12 +27,36 @@ def text_line(entry: Any) -> str:
     return f"{format_clock(entry.time_ms)}  {kind:<25}  {app}{subject}{entry.reason}"
 
 
-class TextWriter:
-    def __init__(self, stream: TextIO) -> None:
-        self._write = stream.write
+class _LineWriter:
+    """Writes one line per entry; with `batch`, lines are joined and written `batch` at a time
+    (call flush() at the end), which saves the per-write cost on large logs."""
+
+    def __init__(self, stream: TextIO, batch: int = 0) -> None:
+        self._stream = stream
+        self._batch = batch
+        self._lines: list[str] = []
+
+    def line(self, entry: Any) -> str:
+        raise NotImplementedError
 
     def __call__(self, entry: Any) -> None:
-        self._write(text_line(entry) + "\n")
+        if not self._batch:
+            self._stream.write(self.line(entry))
+            return
+        lines = self._lines
+        lines.append(self.line(entry))
+        if len(lines) >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._lines:
+            self._stream.write("".join(self._lines))
+            self._lines.clear()
+
+
+class TextWriter(_LineWriter):
+    def line(self, entry: Any) -> str:
+        return text_line(entry) + "\n"
 
 
 def _make_encoder() -> Callable[[Any], str]:
@@ -49,12 +73,9 @@ def _make_encoder() -> Callable[[Any], str]:
 _encode = _make_encoder()
 
 
-class JsonlWriter:
-    def __init__(self, stream: TextIO) -> None:
-        self._write = stream.write
-
-    def __call__(self, entry: Any) -> None:
-        self._write(_encode(entry.to_dict()) + "\n")
+class JsonlWriter(_LineWriter):
+    def line(self, entry: Any) -> str:
+        return _encode(entry.to_dict()) + "\n"
 
 
 class CsvWriter:

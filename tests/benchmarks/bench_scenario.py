@@ -81,9 +81,10 @@ def main() -> None:
           f"(generated in {gen:.2f} s)")
     for label, jsonl in (("run, no output", False), ("run, JSONL to a file (play --format jsonl)", True)):
         target = open(os.devnull, "w", encoding="utf-8") if jsonl else None
-        sink = JsonlWriter(target) if target is not None else _Count()
+        sink = JsonlWriter(target, batch=256) if target is not None else _Count()  # as `bgtui play` writes
         run, load_s, wall, cpu = _run(text, sink)
         if target is not None:
+            sink.flush()
             target.close()
         engine, total = run.emu.events.total, run.entries
         print(f"{label}:")
