@@ -106,3 +106,14 @@ def test_defaults():
 def test_end_defaults_to_the_last_run():
     sc = load_text('[[steps]]\nat = "1m"\nevery = "10s"\ntimes = 3\ndo = "service.restart"\n', "x.toml")
     assert sc.end_ms == 80_000
+
+
+def test_the_readme_example_runs_green():
+    from pathlib import Path
+
+    from emulator.scenario import load, run_scenario
+    from emulator.scenario.report import summary
+
+    run = run_scenario(load(str(Path(__file__).parent / "fixtures" / "readme-example.toml")))
+    assert run.ok, summary(run)
+    assert run.checked == 6
