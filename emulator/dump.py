@@ -1,0 +1,225 @@
+"""`hidumper -s 1903 -a "<args>"`: the text the background task service writes, field for field.
+
+The service's `Dump` joins what each manager's ShellDump returns (service-rules §5), so this
+module reproduces, from the emulator's state, the read-only commands QA diffs against a device:
+
+    -T All      BgTransientTaskMgr::DumpAllRequestId: per request, in requestId order
+    -C --all    BgContinuousTaskMgr::DumpAllTaskInfo
+    -E --all    BgEfficiencyResourcesMgr::DumpAllApplicationInfo
+    -h / none   BackgroundTaskMgrService::DumpUsage
+
+Only the service's own text is produced; hidumper's banner lines around it are not. While the
+service is not ready each manager answers "not ready" and prints nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from emulator.emulator import Emulator
+
+__all__ = ["dump", "dump_transient", "dump_continuous", "dump_efficiency", "format_continuous",
+           "format_efficiency", "ContinuousDumpRecord", "EfficiencyUnit", "EfficiencyDumpRecord", "USAGE",
+           "DUMP_COMMANDS"]
+
+USAGE = (
+    "usage: bgtask dump [<options>]\n"
+    "options list:\n"
+    "    -h                                   help menu\n"
+    "    -T                                   transient task commands:\n"
+    "        BATTARY_LOW                          battary low mode\n"
+    "        BATTARY_OKAY                         battary okay mode\n"
+    "        DUMP_CANCEL                          cancel dump mode\n"
+    "        All                                  list all request\n"
+    "    -C                                   continuous task commands:\n"
+    "        --all                                list all running continuous task infos\n"
+    "        --cancel_all                         cancel all running continuous task\n"
+    "        --cancel {continuous task key}       cancel one task by specifying task key\n"
+    "    -E                                   efficiency resources commands;\n"
+    "        --all                                list all efficiency resource aplications\n"
+    "        --reset_all                          reset all efficiency resource aplications\n"
+    "        --resetapp {uid} {resources}          reset one application of uid by specifying \n"
+    "        --resetproc {pid} {resources}         reset one application of pid by specifying \n"
+)
+
+DUMP_COMMANDS = (("-T", "All"), ("-C", "--all"), ("-E", "--all"))
+
+# continuous_task_record.cpp g_continuousTaskModeName; the last entry is used for the old (FA) API.
+_MODE_NAMES = ("dataTransfer", "audioPlayback", "audioRecording", "location", "bluetoothInteraction",
+               "multiDeviceConnection", "wifiInteraction", "voip", "taskKeeping", "workout", "default")
+# ResourceTypeName, indexed by the type's bit position (service-rules §3.1).
+_RESOURCE_NAMES = ("CPU", "COMMON_EVENT", "TIMER", "WORK_SCHEDULER", "BLUETOOTH", "GPS", "AUDIO", "RUNNING_LOCK",
+                   "SENSOR")
+
+
+def dump(emu: Emulator, args: Sequence[str]) -> str:
+    """The text of `hidumper -s 1903 -a "<args>"` for the read-only commands (ValueError otherwise)."""
+    args = list(args)
+    if not args or args == ["-h"]:
+        return USAGE
+    if args == ["-T", "All"]:
+        return dump_transient(emu)
+    if args == ["-C", "--all"]:
+        return dump_continuous(emu)
+    if args == ["-E", "--all"]:
+        return dump_efficiency(emu)
+    if args[0] not in ("-T", "-C", "-E", "-h"):
+        return "Error params.\n"
+    raise ValueError(f"only the read-only dumps are emulated: {', '.join(' '.join(c) for c in DUMP_COMMANDS)}")
+
+
+# -- transient --------------------------------------------------------------------------------------
+def dump_transient(emu: Emulator) -> str:
+    """BgTransientTaskMgr::DumpAllRequestId: ActualDelayTime is the *remaining* time; the quota is updated."""
+    if not emu.service_ready:
+        return ""
+    tm, now = emu.transient, emu.now_ms
+    if not tm.requests:
+        return "No Transient Task!\n"
+    out = []
+    for index, request_id in enumerate(sorted(tm.requests), 1):
+        req = tm.requests[request_id]
+        out.append(f"No.{index}\n"
+                   f"\tRequestId: {request_id}\n"
+                   f"\tAppName: {req.bundle}\n"
+                   f"\tAppUid: {req.uid}\n"
+                   f"\tAppPid: {req.pid}\n"
+                   f"\tActualDelayTime: {req.remaining_at(now)}\n"
+                   f"\tRemainingQuota: {tm.quota_left(req.uid)}\n"
+                   "\n")
+    return "".join(out)
+
+
+# -- continuous -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ContinuousDumpRecord:
+    """The fields of a ContinuousTaskRecord that DumpAllTaskInfo prints."""
+
+    key: str  # "<uid>_<abilityName>_<abilityId>[_<continuousTaskId>]"
+    bundle_name: str
+    ability_name: str
+    uid: int
+    pid: int
+    bg_mode_id: int  # the task's main mode
+    bg_mode_ids: tuple[int, ...]
+    notification_label: str
+    notification_id: int
+    continuous_task_id: int
+    want_agent: tuple[str, str] | None  # (bundleName, abilityName)
+    suspend_state: bool = False
+    is_from_webview: bool = False
+    is_new_api: bool = True
+    is_batch_api: bool = False
+    bg_sub_mode_ids: tuple[int, ...] = ()
+    sub_notification: tuple[str, int] | None = None  # (label, id), shown for request-object tasks only
+    is_combined_task_notification: bool = False
+    combined_notification_task_id: int = -1
+    is_by_request_object: bool = False
+
+    @property
+    def user_id(self) -> int:
+        return self.uid // 200_000
+
+
+def _modes(ids: Iterable[int]) -> str:
+    return "".join(f"{i}," for i in ids)  # ContinuousTaskRecord::ToString: "1,2,"
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def format_continuous(records: Sequence[ContinuousDumpRecord]) -> str:
+    if not records:
+        return "No running continuous task\n"
+    out = []
+    for index, r in enumerate(records, 1):
+        name_index = r.bg_mode_id - 1 if r.is_new_api else len(_MODE_NAMES) - 1
+        mode_name = _MODE_NAMES[name_index] if 0 <= name_index < len(_MODE_NAMES) else _MODE_NAMES[-1]
+        lines = [f"No.{index}\tcontinuousTaskKey: {r.key}", "\tcontinuousTaskValue:",
+                 f"\t\tbundleName: {r.bundle_name}", f"\t\tabilityName: {r.ability_name}",
+                 f"\t\tsuspendState: {_flag(r.suspend_state)}", f"\t\tisFromWebview: {_flag(r.is_from_webview)}",
+                 f"\t\tisFromNewApi: {_flag(r.is_new_api)}", f"\t\tbackgroundMode: {mode_name}",
+                 f"\t\tisBatchApi: {_flag(r.is_batch_api)}", f"\t\tbackgroundModes: {_modes(r.bg_mode_ids)}",
+                 f"\t\tbackgroundSubModes: {_modes(r.bg_sub_mode_ids)}", f"\t\tuid: {r.uid}",
+                 f"\t\tuserId: {r.user_id}", f"\t\tpid: {r.pid}", f"\t\tnotificationLabel: {r.notification_label}",
+                 f"\t\tnotificationId: {r.notification_id}"]
+        if r.sub_notification is not None and r.sub_notification[1] != -1 and r.is_by_request_object:
+            lines += [f"\t\tsubNotificationLabel: {r.sub_notification[0]}",
+                      f"\t\tsubNotificationId: {r.sub_notification[1]}"]
+        lines.append(f"\t\tcontinuousTaskId: {r.continuous_task_id}")
+        bundle, ability = r.want_agent if r.want_agent is not None else ("NULL", "NULL")
+        lines += [f"\t\twantAgentBundleName: {bundle}", f"\t\twantAgentAbilityName: {ability}",
+                  f"\t\tisCombinedTaskNotification: {_flag(r.is_combined_task_notification)}",
+                  f"\t\tcombinedNotificationTaskId: {r.combined_notification_task_id}",
+                  f"\t\tisByRequestObject: {_flag(r.is_by_request_object)}"]
+        out.append("\n".join(lines) + "\n\n")
+    return "".join(out)
+
+
+def dump_continuous(emu: Emulator) -> str:
+    if not emu.service_ready:
+        return ""
+    # TODO(continuous): the continuous manager exposes no dump records yet. It needs
+    # `dump_records() -> list[ContinuousDumpRecord]` in continuousTaskInfosMap_ order, with the fields
+    # ContinuousTaskView lacks: isNewApi, isBatchApi, bgModeId (main mode), isByRequestObject, sub-modes,
+    # sub-notification and combined-notification fields. Until then this prints the empty state.
+    records = getattr(emu.continuous, "dump_records", None)
+    return format_continuous(list(records()) if callable(records) else [])
+
+
+# -- efficiency -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class EfficiencyUnit:
+    type_index: int  # bit position: 0 = CPU, 1 = COMMON_EVENT, ...
+    is_persist: bool
+    end_ms: int  # virtual time it ends (unused when persistent)
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EfficiencyDumpRecord:
+    key: int  # uid for the app map, pid for the process map
+    bundle_name: str
+    uid: int
+    pid: int
+    resource_number: int
+    units: tuple[EfficiencyUnit, ...]
+
+
+def format_efficiency(apps: Sequence[EfficiencyDumpRecord], procs: Sequence[EfficiencyDumpRecord], now_ms: int) -> str:
+    """DumpAllApplicationInfo. Quirk kept: each header goes out with the next record printed, so the
+    app header rides with the first process record when there is no app record, and the process
+    header is lost when there is no process record."""
+    if not apps and not procs:
+        return "No running efficiency resources\n"
+    out, pending = [], ""
+    for header, records in (("app efficiency resource: \n", apps), ("process efficiency resource: \n", procs)):
+        pending += header + "\n"
+        for index, r in enumerate(records, 1):
+            text = (f"No.{index}\n\tefficiencyResourceKey: {r.key}\n\tefficiencyResourceValue:\n"
+                    f"\t\tbundleName: {r.bundle_name}\n\t\tuid: {r.uid}\n\t\tpid: {r.pid}\n"
+                    f"\t\tresourceNumber: {r.resource_number}\n")
+            for u in r.units:
+                name = _RESOURCE_NAMES[u.type_index] if 0 <= u.type_index < len(_RESOURCE_NAMES) else ""
+                text += f"\t\t\tresource type: {name}\n\t\t\tisPersist: {_flag(u.is_persist)}\n"
+                if not u.is_persist:
+                    text += f"\t\t\tremainTime: {u.end_ms - now_ms}\n"
+                text += f"\t\t\treason: {u.reason}\n"
+            out.append(pending + text + "\n")
+            pending = ""
+    return "".join(out)
+
+
+def dump_efficiency(emu: Emulator) -> str:
+    if not emu.service_ready:
+        return ""
+    # TODO(efficiency): the efficiency manager exposes no dump records yet. It needs
+    # `dump_records() -> (app_records, process_records)`, each a list of EfficiencyDumpRecord in map order
+    # (key = uid / pid, resourceNumber bitmask, per-type units with endTime and reason). Until then this
+    # prints the empty state. (The code read prints no cpuLevel line; service-rules §5 mentions one.)
+    records = getattr(emu.efficiency, "dump_records", None)
+    apps, procs = records() if callable(records) else ([], [])
+    return format_efficiency(list(apps), list(procs), emu.now_ms)

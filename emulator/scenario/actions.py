@@ -1,0 +1,151 @@
+"""Everything a step can `do` besides kit calls: app, device, policy, service, user, system, fault.
+
+Each action has typed positional arguments, checked at load time when they are literals and
+at run time when they are `$references`. The `[device]` and `[policy]` tables use the same
+setters (`device.<key>`, `policy.<key>`), so a value that is wrong there is wrong here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from emulator.actions import STOP_CAUSES
+from emulator.device import DEVICE_TYPES
+from emulator.faults import INJECTABLE_CODES
+from emulator.policy import UNHANDLED_TIMEOUT_ACTIONS
+from emulator.scenario.kitnames import DOCUMENTED_FUNCTIONS
+from emulator.scenario.timefmt import DurationError, parse_duration
+
+if TYPE_CHECKING:
+    from emulator.apps import App
+    from emulator.emulator import Emulator
+
+__all__ = ["Param", "Action", "ACTIONS", "check_arg"]
+
+Check = Callable[[object], object]
+
+
+def _int(lo: int | None = None, hi: int | None = None) -> Check:
+    def check(v: object) -> object:
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise ValueError(f"must be a whole number, not {_show(v)}")
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            span = f"from {lo} to {hi}" if hi is not None else f">= {lo}"
+            raise ValueError(f"must be {span}, not {v}")
+        return v
+    return check
+
+
+def _bool(v: object) -> object:
+    if not isinstance(v, bool):
+        raise ValueError(f"must be true or false, not {_show(v)}")
+    return v
+
+
+def _choice(options: tuple[object, ...]) -> Check:
+    def check(v: object) -> object:
+        if isinstance(v, bool) or v not in options:
+            raise ValueError(f"must be one of {', '.join(map(_show, options))}; not {_show(v)}")
+        return v
+    return check
+
+
+def _duration(v: object) -> object:
+    try:
+        return parse_duration(v)
+    except DurationError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _show(v: object) -> str:
+    if isinstance(v, bool):
+        return str(v).lower()
+    if isinstance(v, str):
+        return f'"{v}"'
+    return repr(v)
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    check: Check
+    default: object = None
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    name: str
+    params: tuple[Param, ...]
+    run: Callable[..., None]  # run(emu, app, *args)
+    needs_app: bool = False
+    doc: str = ""
+
+    def signature(self) -> str:
+        ps = [p.name if p.required else f"{p.name}={_show(p.default)}" for p in self.params]
+        return f"{self.name}({', '.join(ps)})"
+
+
+def _set(attr_path: str) -> Callable[..., None]:
+    owner, attr = attr_path.split(".")
+
+    def run(emu: Emulator, app: App | None, value: object) -> None:
+        setattr(getattr(emu, owner), attr, value)
+    return run
+
+
+def _fail_next(emu: Emulator, app: App | None, function: str, code: int, times: int) -> None:
+    emu.faults.fail_next(function, code, times)
+
+
+def _service_ready(emu: Emulator, app: App | None, value: bool) -> None:
+    emu.service_ready = value
+
+
+_PCT = _int(0, 100)
+_ID = _int()
+_ACTIONS: tuple[Action, ...] = (
+    Action("app.foreground", (), lambda emu, app: app.to_foreground(), True,
+           "the user opens the app (relaunching it if it is dead)"),
+    Action("app.background", (), lambda emu, app: app.to_background(), True, "the user leaves the app"),
+    Action("app.kill", (), lambda emu, app: app.kill(), True, "the app's process is killed"),
+    Action("device.battery_level", (Param("percent", _PCT),), _set("device.battery_level")),
+    Action("device.low_battery_threshold", (Param("percent", _PCT),), _set("device.low_battery_threshold")),
+    Action("device.charging", (Param("on", _bool),), _set("device.charging")),
+    Action("device.screen_on", (Param("on", _bool),), _set("device.screen_on")),
+    Action("device.device_type", (Param("type", _choice(DEVICE_TYPES)),), _set("device.device_type")),
+    Action("device.support_task_keeping", (Param("on", _bool),), _set("device.support_task_keeping")),
+    Action("device.reboot", (), lambda emu, app: emu.reboot(), doc="every process dies; uptime restarts"),
+    Action("policy.suspend_grace", (Param("duration", _duration),), _set("policy.suspend_grace_ms")),
+    Action("policy.unhandled_timeout", (Param("action", _choice(UNHANDLED_TIMEOUT_ACTIONS)),),
+           _set("policy.unhandled_timeout")),
+    Action("service.ready", (Param("ready", _bool),), _service_ready,
+           doc="false: every call answers its \"not ready\" code"),
+    Action("service.restart", (), lambda emu, app: emu.restart_service(),
+           doc="transient tasks are lost; persisted state is restored"),
+    Action("user.remove_notification", (Param("notification_id", _ID),),
+           lambda emu, app, nid: emu.user.remove_notification(nid)),
+    Action("system.suspend_continuous_task", (Param("task_id", _ID),),
+           lambda emu, app, tid: emu.system.suspend_continuous_task(tid)),
+    Action("system.stop_continuous_task", (Param("task_id", _ID), Param("cause", _choice(STOP_CAUSES))),
+           lambda emu, app, tid, cause: emu.system.stop_continuous_task(tid, cause)),
+    Action("fault.fail_next", (Param("function", _choice(DOCUMENTED_FUNCTIONS)),
+                               Param("code", _choice(tuple(INJECTABLE_CODES)), 9800003, False),
+                               Param("times", _int(1), 1, False)), _fail_next,
+           doc="the next calls of a kit function fail as the IPC would"),
+    Action("fault.storage_fails", (Param("on", _bool),), _set("faults.storage_fails")),
+    Action("fault.clear", (), lambda emu, app: emu.faults.clear()),
+)
+
+ACTIONS: dict[str, Action] = {a.name: a for a in _ACTIONS}
+
+# The [device] and [policy] tables: key -> the action that sets it.
+DEVICE_KEYS = ("battery_level", "low_battery_threshold", "charging", "screen_on", "device_type",
+               "support_task_keeping")
+POLICY_KEYS = ("suspend_grace", "unhandled_timeout")
+
+
+def check_arg(action: Action, i: int, value: Any) -> Any:
+    """The checked (and converted) i-th argument of `action`; ValueError says what is wrong."""
+    return action.params[i].check(value)
