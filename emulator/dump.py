@@ -162,12 +162,18 @@ def format_continuous(records: Sequence[ContinuousDumpRecord]) -> str:
 def dump_continuous(emu: Emulator) -> str:
     if not emu.service_ready:
         return ""
-    # TODO(continuous): the continuous manager exposes no dump records yet. It needs
-    # `dump_records() -> list[ContinuousDumpRecord]` in continuousTaskInfosMap_ order, with the fields
-    # ContinuousTaskView lacks: isNewApi, isBatchApi, bgModeId (main mode), isByRequestObject, sub-modes,
-    # sub-notification and combined-notification fields. Until then this prints the empty state.
-    records = getattr(emu.continuous, "dump_records", None)
-    return format_continuous(list(records()) if callable(records) else [])
+    return format_continuous([_continuous_record(rec) for rec in emu.continuous.tasks.values()])
+
+
+def _continuous_record(rec) -> ContinuousDumpRecord:
+    """A running task as DumpAllTaskInfo sees it. The emulator keeps tasks in insertion order; a device's
+    map is unordered, so compare -C dumps as sets of records."""
+    want = (rec.want_bundle, rec.want_ability) if rec.want_bundle is not None else None
+    return ContinuousDumpRecord(
+        key=rec.key, bundle_name=rec.bundle, ability_name=rec.ability_name, uid=rec.uid, pid=rec.pid,
+        bg_mode_id=rec.mode_id, bg_mode_ids=tuple(rec.modes), notification_label=rec.label,
+        notification_id=rec.notification_id, continuous_task_id=rec.task_id, want_agent=want,
+        suspend_state=rec.suspended, is_batch_api=rec.is_batch, bg_sub_mode_ids=tuple(rec.sub_modes))
 
 
 # -- efficiency -------------------------------------------------------------------------------------
@@ -216,10 +222,13 @@ def format_efficiency(apps: Sequence[EfficiencyDumpRecord], procs: Sequence[Effi
 def dump_efficiency(emu: Emulator) -> str:
     if not emu.service_ready:
         return ""
-    # TODO(efficiency): the efficiency manager exposes no dump records yet. It needs
-    # `dump_records() -> (app_records, process_records)`, each a list of EfficiencyDumpRecord in map order
-    # (key = uid / pid, resourceNumber bitmask, per-type units with endTime and reason). Until then this
-    # prints the empty state. (The code read prints no cpuLevel line; service-rules §5 mentions one.)
-    records = getattr(emu.efficiency, "dump_records", None)
-    apps, procs = records() if callable(records) else ([], [])
-    return format_efficiency(list(apps), list(procs), emu.now_ms)
+    eff = emu.efficiency
+    apps = [_efficiency_record(uid, rec) for uid, rec in eff.app_records.items()]
+    procs = [_efficiency_record(pid, rec) for pid, rec in eff.proc_records.items()]
+    return format_efficiency(apps, procs, emu.now_ms)
+
+
+def _efficiency_record(key: int, rec) -> EfficiencyDumpRecord:
+    units = tuple(EfficiencyUnit(u.index, u.persist, u.end_ms, u.reason)
+                  for _, u in sorted(rec.units.items()))
+    return EfficiencyDumpRecord(key, rec.bundle, rec.uid, rec.pid, rec.mask, units)

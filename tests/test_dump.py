@@ -121,3 +121,51 @@ def test_efficiency_uses_the_managers_dump_records_when_it_has_them(monkeypatch)
     emu.advance(60_000)
     monkeypatch.setattr(emu.efficiency, "dump_records", lambda: ([APP_RECORD], [PROC_RECORD]), raising=False)
     assert dump(emu, ["-E", "--all"]) == fixture("efficiency_all.txt")
+
+
+# -- from the real managers ------------------------------------------------------------------------
+def _agent(bundle):
+    from emulator.kit import wantAgent
+    return wantAgent.getWantAgent({"wants": [{"bundleName": bundle, "abilityName": "EntryAbility"}],
+                                   "requestCode": 0}).result()
+
+
+def test_continuous_dump_from_a_running_task():
+    from emulator import Emulator
+    from emulator.dump import dump
+
+    emu = Emulator()
+    app = emu.install_app("com.example.music", permissions=["ohos.permission.KEEP_BACKGROUND_RUNNING"],
+                          background_modes=["audioPlayback", "location"])
+    app.backgroundTaskManager.startBackgroundRunning(app.context, ["audioPlayback", "location"],
+                                                     _agent("com.example.music")).result()
+    assert dump(emu, ["-C", "--all"]) == (
+        "No.1\tcontinuousTaskKey: 20010000_EntryAbility_1\n\tcontinuousTaskValue:\n"
+        "\t\tbundleName: com.example.music\n\t\tabilityName: EntryAbility\n\t\tsuspendState: false\n"
+        "\t\tisFromWebview: false\n\t\tisFromNewApi: true\n\t\tbackgroundMode: audioPlayback\n"
+        "\t\tisBatchApi: true\n\t\tbackgroundModes: 2,4,\n\t\tbackgroundSubModes: \n\t\tuid: 20010000\n"
+        "\t\tuserId: 100\n\t\tpid: 10000\n\t\tnotificationLabel: bgmode_20010000_14017879603748104831_1\n"
+        "\t\tnotificationId: 0\n\t\tcontinuousTaskId: 1\n\t\twantAgentBundleName: com.example.music\n"
+        "\t\twantAgentAbilityName: EntryAbility\n\t\tisCombinedTaskNotification: false\n"
+        "\t\tcombinedNotificationTaskId: -1\n\t\tisByRequestObject: false\n\n")
+    app.backgroundTaskManager.stopBackgroundRunning(app.context)
+    assert dump(emu, ["-C", "--all"]) == "No running continuous task\n"
+
+
+def test_efficiency_dump_from_app_and_process_grants():
+    from emulator import Emulator
+    from emulator.dump import dump
+
+    emu = Emulator()
+    app = emu.install_app("com.example.sync", system_app=True, running_resources_apply=[0])
+    app.backgroundTaskManager.applyEfficiencyResources(
+        {"resourceTypes": 5, "isApply": True, "timeOut": 60000, "reason": "sync", "isProcess": True})
+    emu.advance(10_000)
+    unit = "\t\t\tresource type: {}\n\t\t\tisPersist: false\n\t\t\tremainTime: 50000\n\t\t\treason: sync\n"
+    record = ("No.1\n\tefficiencyResourceKey: {key}\n\tefficiencyResourceValue:\n\t\tbundleName: com.example.sync\n"
+              "\t\tuid: 20010000\n\t\tpid: 10000\n\t\tresourceNumber: {mask}\n")
+    assert dump(emu, ["-E", "--all"]) == (
+        "app efficiency resource: \n\n" + record.format(key=20010000, mask=4) + unit.format("TIMER") + "\n"
+        + "process efficiency resource: \n\n" + record.format(key=10000, mask=1) + unit.format("CPU") + "\n")
+    app.backgroundTaskManager.resetAllEfficiencyResources()
+    assert dump(emu, ["-E", "--all"]) == "No running efficiency resources\n"
