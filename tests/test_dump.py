@@ -86,12 +86,6 @@ def test_continuous_records():
     assert format_continuous(CONTINUOUS) == fixture("continuous_all.txt")
 
 
-def test_continuous_uses_the_managers_dump_records_when_it_has_them(monkeypatch):
-    emu = Emulator()
-    monkeypatch.setattr(emu.continuous, "dump_records", lambda: CONTINUOUS, raising=False)
-    assert dump(emu, ["-C", "--all"]) == fixture("continuous_all.txt")
-
-
 APP_RECORD = EfficiencyDumpRecord(key=20010000, bundle_name="com.example.system", uid=20010000, pid=0,
                                   resource_number=5, units=(EfficiencyUnit(0, False, 90_000, "sync burst"),
                                                             EfficiencyUnit(2, True, 0, "alarms")))
@@ -114,13 +108,6 @@ def test_efficiency_header_quirks():
     assert only_proc.startswith("app efficiency resource: \n\nprocess efficiency resource: \n\nNo.1\n")
     only_app = format_efficiency([APP_RECORD], [], 60_000)
     assert "process efficiency resource" not in only_app and only_app.startswith("app efficiency resource: \n\nNo.1")
-
-
-def test_efficiency_uses_the_managers_dump_records_when_it_has_them(monkeypatch):
-    emu = Emulator()
-    emu.advance(60_000)
-    monkeypatch.setattr(emu.efficiency, "dump_records", lambda: ([APP_RECORD], [PROC_RECORD]), raising=False)
-    assert dump(emu, ["-E", "--all"]) == fixture("efficiency_all.txt")
 
 
 # -- from the real managers ------------------------------------------------------------------------
