@@ -190,21 +190,28 @@ class Emulator:
         app.context = UIAbilityContext(app, self._next_ability_id)
         self._next_ability_id += 1
         app.state = ProcessState.FOREGROUND
-        self.events.emit(EventKind.APP_LAUNCHED, f"launched in the foreground with pid {app.pid}",
-                         app.bundle_name, app.pid)
-        for manager in self.managers:
-            manager.on_process_state(app, ProcessState.FOREGROUND)
+        held = self._hold_policy(app)
+        try:
+            self.events.emit(EventKind.APP_LAUNCHED, f"launched in the foreground with pid {app.pid}",
+                             app.bundle_name, app.pid)
+            for manager in self.managers:
+                manager.on_process_state(app, ProcessState.FOREGROUND)
+        finally:
+            self._release_policy(app, held)
 
     def _set_process_state(self, app: App, new: ProcessState, why: str, kind: EventKind | None = None) -> None:
         old = app.state
         if old is new:
             return
-        app.state = new
-        self.events.emit(kind or _STATE_EVENTS[new], why, app.bundle_name, app.pid)
-        if _service_state(old) is not _service_state(new):
-            for manager in self.managers:
-                manager.on_process_state(app, _service_state(new))
-        self.policy.refresh(app)
+        held = self._hold_policy(app)
+        try:
+            app.state = new
+            self.events.emit(kind or _STATE_EVENTS[new], why, app.bundle_name, app.pid)
+            if _service_state(old) is not _service_state(new):
+                for manager in self.managers:
+                    manager.on_process_state(app, _service_state(new))
+        finally:
+            self._release_policy(app, held)
 
     def _drop_process(self, app: App) -> int:
         pid = app.pid
@@ -216,10 +223,14 @@ class Emulator:
         return pid
 
     def _kill(self, app: App, why: str) -> None:
-        pid = self._drop_process(app)
-        self.events.emit(EventKind.APP_KILLED, why, app.bundle_name, pid)
-        for manager in self.managers:
-            manager.on_process_died(app, pid)
+        held = self._hold_policy(app)
+        try:
+            pid = self._drop_process(app)
+            self.events.emit(EventKind.APP_KILLED, why, app.bundle_name, pid)
+            for manager in self.managers:
+                manager.on_process_died(app, pid)
+        finally:
+            self._release_policy(app, held)
 
     def _end_ability(self, app: App) -> None:
         assert app.context is not None
@@ -245,6 +256,18 @@ class Emulator:
                              app.bundle_name)
 
     # -- policy hook -----------------------------------------------------------------------
+    def _hold_policy(self, app: App) -> bool:
+        """While an app changes state the managers react in several events; decide once, at the end."""
+        if app.uid in self._refreshing:
+            return False
+        self._refreshing.add(app.uid)
+        return True
+
+    def _release_policy(self, app: App, held: bool) -> None:
+        if held:
+            self._refreshing.discard(app.uid)
+            self.policy.refresh(app)
+
     def _on_event(self, event: Event) -> None:
         if event.app is None:
             return
