@@ -108,12 +108,18 @@ def test_end_defaults_to_the_last_run():
     assert sc.end_ms == 80_000
 
 
-def test_the_readme_example_runs_green():
+def test_the_readme_example_runs_green(tmp_path):
+    """The complete example in README.md, taken from the README itself so the two cannot drift."""
+    import re
     from pathlib import Path
 
     from emulator.scenario import load, run_scenario
     from emulator.scenario.report import summary
 
-    run = run_scenario(load(str(Path(__file__).parent / "fixtures" / "readme-example.toml")))
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### A complete example", 1)[1]
+    example = tmp_path / "readme-example.toml"
+    example.write_text(re.search(r"```toml\n(.*?)```", section, re.S).group(1), encoding="utf-8")
+    run = run_scenario(load(str(example)))
     assert run.ok, summary(run)
     assert run.checked == 6
