@@ -99,10 +99,12 @@ class SessionRecorder:
         self.emu = emu
         self.start_ms = emu.now_ms
         self.device: dict[str, Any] = dict(emu.device.overrides())
+        policy = emu.policy.overrides()  # only what differs from a fresh device, as for the device
         self.policy: dict[str, Any] = {}
-        for key, value in emu.policy.overrides().items():
-            self.policy["suspend_grace" if key == "suspend_grace_ms" else key] = (
-                format_duration(value) if key == "suspend_grace_ms" else value)
+        if "suspend_grace_ms" in policy:
+            self.policy["suspend_grace"] = format_duration(policy["suspend_grace_ms"])  # type: ignore[arg-type]
+        if "unhandled_timeout" in policy:
+            self.policy["unhandled_timeout"] = policy["unhandled_timeout"]
         self.apps: list[dict[str, Any]] = [_app_table(a) for a in emu.apps]
         self._bundles = {a.bundle_name for a in emu.apps}
         self._steps: list[RecordedStep] = []
