@@ -119,6 +119,8 @@ class EventLog:
         self._events: deque[Event] = deque(maxlen=capacity)
         self._subscribers: list[Subscriber] = []
         self._seq = 0
+        self._pending: deque[Event] = deque()
+        self._dispatching = False
 
     @property
     def capacity(self) -> int:
@@ -134,9 +136,23 @@ class EventLog:
         self._seq += 1
         event = Event(self._seq, self._now(), kind, reason, app, subject, data)
         self._events.append(event)
-        for subscriber in tuple(self._subscribers):
-            subscriber(event)
+        self._pending.append(event)
+        if not self._dispatching:
+            self._dispatch()
         return event
+
+    def _dispatch(self) -> None:
+        # An event emitted by a subscriber's reaction waits until every subscriber heard the event
+        # that caused it, so each subscriber hears events in seq order.
+        self._dispatching = True
+        try:
+            while self._pending:
+                event = self._pending.popleft()
+                for subscriber in tuple(self._subscribers):
+                    subscriber(event)
+        finally:
+            self._dispatching = False
+            self._pending.clear()
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Call `subscriber(event)` for every new event; returns a function that unsubscribes."""

@@ -50,3 +50,18 @@ def test_the_same_inputs_give_the_same_log_byte_for_byte():
         return emu.events.to_jsonl()
 
     assert run() == run()
+
+
+def test_an_event_caused_by_a_subscriber_is_heard_after_its_cause_by_everyone():
+    log = EventLog(lambda: 0)
+    first_heard, second_heard = [], []
+
+    def reacts(event):
+        first_heard.append(event.seq)
+        if event.reason == "cause":
+            log.emit(EventKind.APP_THAWED, "effect")
+
+    log.subscribe(reacts)
+    log.subscribe(lambda e: second_heard.append(e.seq))
+    log.emit(EventKind.APP_BACKGROUND, "cause")
+    assert first_heard == second_heard == [1, 2]
