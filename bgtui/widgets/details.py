@@ -1,0 +1,96 @@
+"""The details pane: every field of the selected row, why it is in its state, and its history."""
+
+from __future__ import annotations
+
+from typing import Hashable
+
+from emulator.events import Event
+from emulator.snapshot import Snapshot
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from bgtui import format as fmt
+from bgtui.explain import Details, explain
+from bgtui.widgets.snapshot_view import watch_snapshot
+
+__all__ = ["DetailsPane", "render_details"]
+
+Selection = tuple[str, Hashable]
+
+
+def render_details(details: Details | None) -> Content:
+    if details is None:
+        return Content.styled("Select a row (arrows, or click) to see every field, why it is in its state, "
+                              "and its history.", "$text-muted italic")
+    label_width = max((len(name) for name, _ in details.fields), default=0) + 2
+    parts: list[Content] = [Content.styled(details.title, "bold $text-primary")]
+    for name, value in details.fields:
+        parts.append(Content.assemble((f"  {name}".ljust(label_width + 2), "$text-muted"), value))
+    if details.why:
+        parts.append(Content.styled("Why", "bold $text-primary"))
+        parts += [Content.assemble("  ", line) for line in details.why]
+    if details.history:
+        parts.append(Content.styled("History", "bold $text-primary"))
+        for event in details.history:
+            style = "$refused" if event.is_refusal else ""
+            parts.append(Content.assemble((f"  {fmt.stamp(event.time_ms)} ", "$text-muted"),
+                                          (event.kind.value, "$text-accent"), " ", (event.reason, style)))
+    return Content("\n").join(parts)
+
+
+class DetailsPane(VerticalScroll):
+    """Shows the row the screen says is selected, refreshed from each snapshot when it changes."""
+
+    DEFAULT_CSS = """
+    DetailsPane { & > Static { width: 1fr; } }
+    """
+
+    selection: reactive[Selection | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: object = object()
+        self._events: list[Event] = []
+        self._events_total = -1
+        self._snapshot: Snapshot | None = None
+        self._lines = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="details-body")
+
+    def on_mount(self) -> None:
+        watch_snapshot(self, self._on_snapshot)
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        self._redraw()
+
+    def watch_selection(self) -> None:
+        self._redraw()
+
+    @property
+    def details(self) -> Details | None:
+        snapshot, selection = self._snapshot, self.selection
+        if snapshot is None or selection is None:
+            return None
+        if snapshot.events_total != self._events_total:
+            self._events = list(self.app.emu.events)  # type: ignore[attr-defined]
+            self._events_total = snapshot.events_total
+        return explain(snapshot, selection[0], selection[1], self._events)
+
+    def _redraw(self) -> None:
+        if not self.is_mounted:
+            return
+        details = self.details
+        signature = None if details is None else (details.title, tuple(details.fields), tuple(details.why),
+                                                  tuple(e.seq for e in details.history))
+        if signature == self._shown:
+            return
+        self._shown = signature
+        content = render_details(details)
+        lines = len(content.wrap(max(1, self.scrollable_content_region.width)))
+        self.query_one("#details-body", Static).update(content, layout=lines != self._lines)
+        self._lines = lines
