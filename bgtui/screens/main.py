@@ -1,0 +1,199 @@
+"""The one screen that tells the story: clock and device, apps, tasks, grants, notifications, log, details."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Hashable
+
+from emulator.snapshot import Snapshot
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from bgtui.actions import DeviceActions, WorldActions
+from bgtui.keymap import main_bindings
+from bgtui.screens.help import HelpScreen
+from bgtui.widgets.apps_table import AppsTable
+from bgtui.widgets.clock_bar import ClockBar
+from bgtui.widgets.continuous_table import ContinuousTable
+from bgtui.widgets.details import DetailsPane
+from bgtui.widgets.event_log import EventLog, EventLogPanel
+from bgtui.widgets.grants_table import GrantsTable
+from bgtui.widgets.notifications import NotificationsTable
+from bgtui.widgets.overrides_banner import OverridesBanner
+from bgtui.widgets.snapshot_view import watch_snapshot
+from bgtui.widgets.table import SnapshotTable
+from bgtui.widgets.transient_table import TransientTable
+
+__all__ = ["MainScreen", "PANELS"]
+
+# (panel id, table id, title), in the order of the 1..6 keys
+PANELS: tuple[tuple[str, str, str], ...] = (
+    ("apps-panel", "apps", "Apps"),
+    ("transient-panel", "transient", "Transient tasks"),
+    ("continuous-panel", "continuous", "Continuous tasks"),
+    ("grants-panel", "grants", "Efficiency grants"),
+    ("notifications-panel", "notifications", "Notifications"),
+    ("log-panel", "log", "Event log"),
+)
+_TABLE_CLASSES: dict[str, type[SnapshotTable]] = {
+    "apps": AppsTable, "transient": TransientTable, "continuous": ContinuousTable, "grants": GrantsTable,
+    "notifications": NotificationsTable,
+}
+_KIND_TABLE = {"app": "apps", "transient": "transient", "continuous": "continuous", "grant": "grants",
+               "notification": "notifications", "event": "log"}
+
+Selection = tuple[str, Hashable]
+
+
+class MainScreen(WorldActions, DeviceActions, Screen[None]):
+    BINDINGS: ClassVar = main_bindings()
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
+
+    selection: reactive[Selection | None] = reactive(None)
+    """The selected row: (table kind, row key). Details show it; the keys act on its app."""
+    acting_as: reactive[str | None] = reactive(None)
+    """The bundle name the keys act as."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._disabled: frozenset[str] = frozenset()
+
+    def compose(self) -> ComposeResult:
+        yield ClockBar(id="clock")
+        yield OverridesBanner(id="overrides")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                for panel_id, table_id, _title in PANELS[:5]:
+                    with Vertical(id=panel_id, classes="panel"):
+                        yield _TABLE_CLASSES[table_id](id=table_id)
+            with Vertical(id="right", classes="panel"):
+                yield DetailsPane(id="details")
+        yield EventLogPanel(id="log-panel", classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
+            self.query_one(f"#{panel_id}").border_title = f"{number} {title}"
+        self.query_one("#right").border_title = "Details"
+        self.query_one("#apps", AppsTable).focus()
+        watch_snapshot(self, self._on_snapshot)
+
+    # -- selection ---------------------------------------------------------------------------
+    def on_snapshot_table_highlighted(self, message: SnapshotTable.Highlighted) -> None:
+        table = message.table
+        if table.has_focus or self.selection is None:
+            self.selection = None if message.key is None else (table.KIND, message.key)
+        self._count(table)
+
+    def sync_selection(self) -> None:
+        focused = self.focused
+        if isinstance(focused, SnapshotTable) and focused.cursor_key is not None:
+            selection = (focused.KIND, focused.cursor_key)
+            if selection != self.selection:
+                self.selection = selection
+
+    def _count(self, table: SnapshotTable) -> None:
+        panel = table.parent
+        if panel is not None and not isinstance(table, EventLog):
+            panel.set_class(table.row_count == 0, "-empty")
+            panel.border_subtitle = f"{table.row_count}" if table.row_count else ""
+
+    def watch_selection(self, selection: Selection | None) -> None:
+        self.query_one(DetailsPane).selection = selection
+        bundle = self._bundle_of(selection)
+        if bundle is not None:
+            self.acting_as = bundle
+
+    def watch_acting_as(self, bundle: str | None) -> None:
+        snapshot = self.app.snapshot
+        view = snapshot.app(bundle) if snapshot is not None and bundle else None
+        self.query_one(ClockBar).acting_as = view.label if view else (bundle or "")
+        self._refresh_footer()
+
+    def _bundle_of(self, selection: Selection | None) -> str | None:
+        if selection is None:
+            return None
+        kind, key = selection
+        if kind == "app":
+            return str(key)
+        if kind == "grant":
+            return str(key[0])  # type: ignore[index]
+        if kind == "event":
+            view = self.query_one(EventLog).view(key)
+            return view.app if view is not None else None
+        table = self.query_one(f"#{_KIND_TABLE[kind]}", SnapshotTable)
+        view = table.view(key)
+        if view is None:
+            return None
+        view = view[0] if isinstance(view, tuple) else view
+        return getattr(view, "bundle_name", None)
+
+    # -- footer ------------------------------------------------------------------------------
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self._refresh_footer()
+
+    def _disabled_now(self) -> frozenset[str]:
+        snap = self.app.snapshot
+        app = snap.app(self.acting_as) if snap is not None and self.acting_as else None
+        off = set()
+        if app is None or app.state == "foreground":
+            off.add("app_foreground")
+        if app is None or app.state in ("background", "suspended", "dead"):
+            off.add("app_background")
+        if app is None or app.state == "dead":
+            off.add("app_kill")
+        if snap is not None:
+            if not any(t.bundle_name == self.acting_as for t in snap.transient_tasks) \
+                    and self.selection is not None and self.selection[0] != "transient":
+                off.add("cancel_transient")
+            if not snap.continuous_tasks:
+                off.update(("system_suspend", "system_stop"))
+            if not snap.notifications:
+                off.add("swipe_notification")
+            if not snap.overrides:
+                off.add("reset_overrides")
+        return frozenset(off)
+
+    def _refresh_footer(self) -> None:
+        disabled = self._disabled_now()
+        if disabled != self._disabled:
+            self._disabled = disabled
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reset_overrides" and action in self._disabled:
+            return False  # shown only when there is something to reset
+        return None if action in self._disabled else True
+
+    # -- view actions ------------------------------------------------------------------------
+    def action_focus_panel(self, number: int) -> None:
+        _panel, table_id, _title = PANELS[number - 1]
+        self.query_one(f"#{table_id}").focus()
+
+    def action_filter_log(self) -> None:
+        self.query_one(EventLogPanel).open_filter()
+
+    def action_toggle_follow(self) -> None:
+        log = self.query_one(EventLog)
+        log.follow = not log.follow
+
+    def action_toggle_log_pause(self) -> None:
+        log = self.query_one(EventLog)
+        log.frozen = not log.frozen
+
+    def action_toggle_details(self) -> None:
+        if self.has_class("-narrow"):
+            self.toggle_class("-details")
+            return
+        details = self.query_one(DetailsPane)
+        if details.has_focus:
+            self.focus_previous()
+        else:
+            details.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
