@@ -29,7 +29,10 @@ def awake_text(app: AppView, now_ms: int) -> tuple[str, str | None]:
     return "nothing", "dim"
 
 
-def transient_status(task: TransientTaskView, now_ms: int) -> tuple[str, str | None]:
+_SHORT_WHY = {"the app is in the foreground with the screen on": "in foreground, screen on"}
+
+
+def transient_status(task: TransientTaskView, now_ms: int, short: bool = False) -> tuple[str, str | None]:
     """Counting or paused and why, and the next thing that will happen to the task."""
     if task.callback_fired_ms is not None:
         if task.force_cancel_ms is not None:
@@ -39,7 +42,8 @@ def transient_status(task: TransientTaskView, now_ms: int) -> tuple[str, str | N
         if task.callback_due_ms is not None:
             return f"counting: callback in {fmt.remaining(task.callback_due_ms - now_ms)}", None
         return "counting", None
-    return f"paused: {task.paused_why or 'not counting'}", "dim"
+    why = task.paused_why or "not counting"
+    return f"paused: {_SHORT_WHY.get(why, why) if short else why}", "dim"
 
 
 def suspend_reason_text(reason: int | None) -> str:

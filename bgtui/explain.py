@@ -60,7 +60,7 @@ def _app(snap: Snapshot, app: AppView, events: list[Event]) -> Details:
         ("state", app.state), ("system app", _yes(app.system_app)), ("atomic service", _yes(app.atomic_service)),
         ("permissions", ", ".join(p.rsplit(".", 1)[-1] for p in app.permissions) or "none"),
         ("declared modes", ", ".join(app.background_modes) or "none"),
-        ("efficiency privileges", _privileges(app.running_resources_apply)),
+        ("privileges", _privileges(app.running_resources_apply)),
         ("ability", f"{app.ability_name} #{app.ability_id}" if app.ability_id is not None else app.ability_name),
         ("daily quota left", fmt.remaining(app.quota_left_ms) + (" (draining)" if app.quota_counting else "")),
     ]
@@ -88,7 +88,7 @@ def _transient(snap: Snapshot, key: Hashable, events: list[Event]) -> Details | 
     d = Details(f"Transient task {task.request_id}")
     d.fields = [
         ("app", task.bundle_name), ("uid / pid", f"{task.uid} / {task.pid}"), ("reason", repr(task.reason)),
-        ("granted (actualDelayTime)", fmt.duration(task.actual_delay_ms)), ("requested", _at(task.created_ms, now)),
+        ("granted", f"{fmt.duration(task.actual_delay_ms)} (actualDelayTime)"), ("requested", _at(task.created_ms, now)),
         ("remaining", fmt.remaining(task.remaining_ms)), ("counting", _yes(task.counting)),
         ("ends", _at(task.ends_ms, now)), ("callback due", _at(task.callback_due_ms, now)),
         ("callback fired", _at(task.callback_fired_ms, now)), ("force-cancel", _at(task.force_cancel_ms, now)),

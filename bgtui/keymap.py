@@ -42,6 +42,8 @@ T, A, TR, CT, EF, SY, DV, VW = ("Time", "Apps", "Transient tasks", "Continuous t
 SECTIONS: tuple[str, ...] = (T, A, TR, CT, EF, SY, DV, VW)
 
 ACTIONS: tuple[ActionSpec, ...] = (
+    # -- first, so that even a narrow footer shows it
+    ActionSpec("help", "?", "Help", "Help", "Every key, and how to play a task lifecycle", VW, footer=True),
     # -- time
     ActionSpec("toggle_clock", "space", "Pause/run", "Pause or resume the clock",
                "Pause or resume the virtual clock (it follows real time × speed)", T, footer=True),
@@ -115,7 +117,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Freeze the event log view (the clock keeps running)", VW),
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
                "Show or hide the details of the selected row (narrow screens)", VW),
-    ActionSpec("help", "?", "Help", "Help", "Every key, and how to play a task lifecycle", VW, footer=True),
 )
 _BY_ACTION = {a.action: a for a in ACTIONS}
 

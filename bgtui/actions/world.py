@@ -88,7 +88,7 @@ class WorldActions(ActionsBase):
                          lambda info: f"{app.label}: request {info.requestId} granted "
                                       f"{fmt.duration(info.actualDelayTime)}")
         self.sync_selection()
-        self.app.push_screen(TransientForm(self.app_labels(), self.acting_as), done)
+        self.app.push_screen(TransientForm(self.snap, self.acting_as), done)
 
     def action_cancel_transient(self) -> None:
         task = self.transient_target()

@@ -25,13 +25,15 @@ class FaultRequest:
 
 class FaultForm(FormScreen[FaultRequest]):
     FORM_TITLE = "Inject a fault"
+    AUTO_FOCUS = "#times"
     ABOUT = ("The call fails after the JS-layer checks, where the IPC to the service fails on a device. "
              "Storage failure makes persisting answer 9800007 while the change itself stays.")
 
     def fields(self) -> ComposeResult:
         options = [(f, f) for f in sorted(KIT_FUNCTIONS)] + [("storage: persisting fails (9800007)", STORAGE)]
         yield Label("What fails", classes="form-label")
-        yield Select(options, value=options[0][1], allow_blank=False, id="function")
+        default = "requestSuspendDelay" if "requestSuspendDelay" in KIT_FUNCTIONS else options[0][1]
+        yield Select(options, value=default, allow_blank=False, id="function")
         yield Label("With the code", classes="form-label")
         yield Select([(f"{code} {name}", code) for code, name in INJECTABLE_CODES.items()], value=9800003,
                      allow_blank=False, id="code")

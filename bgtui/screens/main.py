@@ -62,8 +62,9 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
         self._disabled: frozenset[str] = frozenset()
 
     def compose(self) -> ComposeResult:
-        yield ClockBar(id="clock")
-        yield OverridesBanner(id="overrides")
+        with Vertical(id="top"):
+            yield ClockBar(id="clock")
+            yield OverridesBanner(id="overrides")
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 for panel_id, table_id, _title in PANELS[:5]:

@@ -18,7 +18,6 @@ WIDE = 120
 class ClockBar(Widget):
     DEFAULT_CSS = """
     ClockBar {
-        dock: top;
         height: 1;
         background: $panel;
         color: $foreground;

@@ -21,31 +21,39 @@ __all__ = ["DetailsPane", "render_details"]
 Selection = tuple[str, Hashable]
 
 
-def render_details(details: Details | None) -> Content:
+def _hang(prefix: Content, body: Content, width: int) -> list[Content]:
+    """`prefix` then `body` wrapped to the width, continuation lines indented under the body."""
+    indent = prefix.cell_length
+    lines = body.wrap(max(8, width - indent)) or [Content("")]
+    return [prefix + lines[0], *(Content(" " * indent) + line for line in lines[1:])]
+
+
+def render_details(details: Details | None, width: int = 60) -> Content:
     if details is None:
         return Content.styled("Select a row (arrows, or click) to see every field, why it is in its state, "
                               "and its history.", "$text-muted italic")
     label_width = max((len(name) for name, _ in details.fields), default=0) + 2
-    parts: list[Content] = [Content.styled(details.title, "bold $text-primary")]
+    lines: list[Content] = [Content.styled(details.title, "bold $text-primary")]
     for name, value in details.fields:
-        parts.append(Content.assemble((f"  {name}".ljust(label_width + 2), "$text-muted"), value))
+        lines += _hang(Content.styled(f"  {name}".ljust(label_width + 2), "$text-muted"), Content(value), width)
     if details.why:
-        parts.append(Content.styled("Why", "bold $text-primary"))
-        parts += [Content.assemble("  ", line) for line in details.why]
+        lines.append(Content.styled("Why", "bold $text-primary"))
+        for line in details.why:
+            lines += _hang(Content("  "), Content(line), width)
     if details.history:
-        parts.append(Content.styled("History", "bold $text-primary"))
+        lines.append(Content.styled("History", "bold $text-primary"))
         for event in details.history:
-            style = "$refused" if event.is_refusal else ""
-            parts.append(Content.assemble((f"  {fmt.stamp(event.time_ms)} ", "$text-muted"),
-                                          (event.kind.value, "$text-accent"), " ", (event.reason, style)))
-    return Content("\n").join(parts)
+            body = Content.assemble((event.kind.value, "$text-accent"), " ",
+                                    (event.reason, "$refused" if event.is_refusal else ""))
+            lines += _hang(Content.styled(f"  {fmt.stamp(event.time_ms)} ", "$text-muted"), body, width)
+    return Content("\n").join(lines)
 
 
 class DetailsPane(VerticalScroll):
     """Shows the row the screen says is selected, refreshed from each snapshot when it changes."""
 
     DEFAULT_CSS = """
-    DetailsPane { & > Static { width: 1fr; } }
+    DetailsPane { scrollbar-size-vertical: 1; & > Static { width: 1fr; } }
     """
 
     selection: reactive[Selection | None] = reactive(None)
@@ -71,6 +79,9 @@ class DetailsPane(VerticalScroll):
     def watch_selection(self) -> None:
         self._redraw()
 
+    def on_resize(self) -> None:
+        self._redraw()
+
     @property
     def details(self) -> Details | None:
         snapshot, selection = self._snapshot, self.selection
@@ -85,12 +96,13 @@ class DetailsPane(VerticalScroll):
         if not self.is_mounted:
             return
         details = self.details
+        width = max(1, self.scrollable_content_region.width - 1)  # room for a scrollbar
         signature = None if details is None else (details.title, tuple(details.fields), tuple(details.why),
-                                                  tuple(e.seq for e in details.history))
+                                                  tuple(e.seq for e in details.history), width)
         if signature == self._shown:
             return
         self._shown = signature
-        content = render_details(details)
-        lines = len(content.wrap(max(1, self.scrollable_content_region.width)))
+        content = render_details(details, width)
+        lines = content.plain.count("\n")
         self.query_one("#details-body", Static).update(content, layout=lines != self._lines)
         self._lines = lines

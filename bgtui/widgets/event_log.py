@@ -40,7 +40,7 @@ class EventLog(SnapshotTable):
         Column("app", "App", 10),
         Column("kind", "Kind", 25),
         Column("subject", "Subject", 8, drop=1, right=True),
-        Column("reason", "Reason", 20, flex=1),
+        Column("reason", "Reason", 30, flex=1),
     )
 
     follow: reactive[bool] = reactive(True)

@@ -30,7 +30,6 @@ def describe_override(name: str, value: object) -> str:
 class OverridesBanner(Static):
     DEFAULT_CSS = """
     OverridesBanner {
-        dock: top;
         height: 1;
         background: $warning-muted;
         color: $text-warning;

@@ -24,11 +24,11 @@ class TransientTable(SnapshotDrivenTable):
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("id", "Id", 4, right=True),
         Column("app", "App", 10),
-        Column("reason", "Reason", 8, flex=1, drop=3),
-        Column("bar", "Time left", 10, flex=2, drop=2),
+        Column("reason", "Reason", 10, drop=3),
+        Column("bar", "Time left", 12, flex=1, drop=2),
         Column("left", "Left", 7, right=True),
-        Column("status", "Counting / why", 20, flex=3),
-        Column("quota", "Quota used", 10, drop=1, right=True),
+        Column("status", "Counting or paused, and why", 30, flex=4),
+        Column("quota", "Quota used", 10, drop=4, right=True),
     )
 
     def rows(self, snapshot: Snapshot) -> list[tuple[Any, Any]]:
@@ -41,7 +41,7 @@ class TransientTable(SnapshotDrivenTable):
         colour = countdown_variable(task.remaining_ms, expiring)
         if not task.counting and not expiring:
             colour = "dim"
-        status, status_style = transient_status(task, self.now_ms)
+        status, status_style = transient_status(task, self.now_ms, short=True)
         width = self._bar_width()
         name_style = "countdown-expiring" if expiring else "bold"
         return {
