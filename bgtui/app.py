@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from emulator import Emulator
@@ -12,11 +13,18 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
-from bgtui.commands import ActionsProvider
+from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
 from bgtui.theme_defaults import app_variable_defaults
 
 __all__ = ["BgtuiApp", "make_app"]
+
+
+def _actions_provider() -> type:
+    """The palette's provider of every action, imported when the palette first opens."""
+    from bgtui.commands import ActionsProvider
+
+    return ActionsProvider
 
 
 class BgtuiApp(App[None]):
@@ -24,10 +32,10 @@ class BgtuiApp(App[None]):
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "bgtui"
-    COMMANDS: ClassVar = App.COMMANDS | {ActionsProvider}
+    COMMANDS: ClassVar = App.COMMANDS | {_actions_provider}
     BINDINGS: ClassVar = [Binding("q", "quit", "Quit", show=False)]
 
-    snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
+    snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False, repaint=False)
     """The snapshot of the last tick: every widget renders this, and nothing else."""
 
     def __init__(self, emulator: Emulator, driver: ClockDriver, *, size_hint: tuple[int, int] | None = None) -> None:
@@ -35,6 +43,7 @@ class BgtuiApp(App[None]):
         self.emu = emulator
         self.driver = driver
         self.size_hint = size_hint
+        self.palette = Palette(self)
         self.set_reactive(BgtuiApp.snapshot, emulator.snapshot())
         self._ticker: Timer | None = None
 
@@ -52,6 +61,7 @@ class BgtuiApp(App[None]):
 
     def on_mount(self) -> None:
         self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
+        self.call_after_refresh(_settle_garbage_collector)
 
     def tick(self) -> None:
         """The one app-level tick: advance virtual time, take one snapshot, let every widget draw it."""
@@ -71,9 +81,22 @@ class BgtuiApp(App[None]):
             self.snapshot = self.emu.snapshot()
 
 
+def _settle_garbage_collector() -> None:
+    """After the first frame: everything built so far lives as long as the app, so freeze it (the
+    collector stops rescanning it at every tick, and a busy device allocates a snapshot of thousands
+    of small objects per tick), then collect as usual. make_app and the CLI pause the collector
+    until here: start-up allocates a lot and frees almost nothing."""
+    gc.freeze()
+    gc.enable()
+
+
 def make_app(emulator: Emulator | None = None, *, clock_running: bool = True, speed: float = 1.0,
              size_hint: tuple[int, int] | None = None) -> BgtuiApp:
-    """The dashboard over `emulator` (the built-in demo device by default)."""
+    """The dashboard over `emulator` (the built-in demo device by default).
+
+    The garbage collector is paused until the app's first frame (see _settle_garbage_collector).
+    """
+    gc.disable()
     if emulator is None:
         from bgtui.demo import build_demo_emulator
 

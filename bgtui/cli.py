@@ -10,6 +10,7 @@ subparser added in `build_parser`; until then a scenario file argument is refuse
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from typing import Sequence
 
@@ -43,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.scenario is not None:
         parser.error(f"scenarios are not supported yet (got {args.scenario!r}); run `bgtui` for the demo device")
+    gc.disable()  # until the first frame: the app turns it back on (bgtui.app._settle_garbage_collector)
     from bgtui.app import make_app
 
     app = make_app(clock_running=not args.paused, speed=args.speed)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from emulator.kit.enums import ContinuousTaskSuspendReason
 from emulator.snapshot import AppView, EfficiencyGrantView, TransientTaskView
 
 from bgtui import format as fmt
@@ -48,6 +47,8 @@ def transient_status(task: TransientTaskView, now_ms: int, short: bool = False) 
 
 def suspend_reason_text(reason: int | None) -> str:
     """ContinuousTaskSuspendReason in words: 6 -> 'audio playback not running (6)'."""
+    from emulator.kit.enums import ContinuousTaskSuspendReason  # the kit loads when first needed
+
     if reason is None:
         return "no reason given"
     try:

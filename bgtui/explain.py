@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Iterable
+from typing import Any, Hashable
 
 from emulator.events import Event
 from emulator.modes import RESOURCE_TYPE_NAMES
@@ -26,11 +26,17 @@ class Details:
     history: list[Event] = field(default_factory=list)
 
 
-def _history(events: Iterable[Event], app: str | None, subject: Any = None, areas: tuple[str, ...] = ()) -> list[Event]:
-    out = [e for e in events if (app is None or e.app == app)
-           and (subject is None or e.subject == subject)
-           and (not areas or e.kind.area in areas)]
-    return out[-HISTORY_ROWS:]
+def _history(events: list[Event], app: str | None, subject: Any = None, areas: tuple[str, ...] = ()) -> list[Event]:
+    """The last HISTORY_ROWS events about the row, oldest first (searched from the newest)."""
+    out: list[Event] = []
+    for e in reversed(events):
+        if (app is None or e.app == app) and (subject is None or e.subject == subject) \
+                and (not areas or e.kind.area in areas):
+            out.append(e)
+            if len(out) == HISTORY_ROWS:
+                break
+    out.reverse()
+    return out
 
 
 def _yes(value: bool) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from emulator import Emulator
-from emulator.apps import App
+from typing import TYPE_CHECKING
+
 from emulator.device import DEFAULT_LOW_BATTERY_THRESHOLD
-from emulator.kit import wantAgent
-from emulator.kit.enums import ResourceType
 from emulator.policy import DEFAULT_SUSPEND_GRACE_MS, DEFAULT_UNHANDLED_TIMEOUT
+
+if TYPE_CHECKING:
+    from emulator import Emulator
+    from emulator.apps import App
 
 __all__ = ["NotEmulated", "kit", "want_agent_for", "request_transient", "cancel_transient", "start_continuous",
            "update_continuous", "stop_continuous", "apply_efficiency", "reset_efficiency", "swipe_notification",
@@ -42,6 +44,8 @@ def _engine(call: Callable[[], Any], what: str) -> Any:
 
 def want_agent_for(app: App) -> Any:
     """A WantAgent that opens the app's EntryAbility, as an app builds one for its notification."""
+    from emulator.kit import wantAgent  # the kit loads on the first call, not at start-up
+
     return wantAgent.getWantAgent({
         "wants": [{"bundleName": app.bundle_name, "abilityName": "EntryAbility"}],
         "actionType": wantAgent.OperationType.START_ABILITY, "requestCode": 0, "wantAgentFlags": [],
@@ -85,6 +89,8 @@ def stop_continuous(app: App) -> None:
 
 # -- efficiency resources -------------------------------------------------------------------
 def resource_mask(names: Iterable[str]) -> int:
+    from emulator.kit.enums import ResourceType
+
     mask = 0
     for name in names:
         mask |= ResourceType[name]

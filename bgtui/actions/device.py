@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bgtui import format as fmt
 from bgtui import ops
 from bgtui.actions.base import ActionsBase
-from bgtui.screens.device_forms import BatteryForm, BatterySetting, DeviceTypeForm
-from bgtui.screens.fault_form import STORAGE, FaultForm, FaultRequest
 from bgtui.widgets.overrides_banner import describe_override
+
+if TYPE_CHECKING:
+    from bgtui.screens.device_forms import BatterySetting
+    from bgtui.screens.fault_form import FaultRequest
 
 __all__ = ["DeviceActions"]
 
@@ -63,6 +67,8 @@ class DeviceActions(ActionsBase):
                 self.emu.device.battery_level = form.level
             self.attempt("Battery", apply)
 
+        from bgtui.screens.device_forms import BatteryForm
+
         device = self.emu.device
         self.app.push_screen(BatteryForm(device.battery_level, device.low_battery_threshold), done)
 
@@ -77,12 +83,16 @@ class DeviceActions(ActionsBase):
             if kind is not None:
                 self.attempt("Device type", lambda: setattr(self.emu.device, "device_type", kind))
 
+        from bgtui.screens.device_forms import DeviceTypeForm
+
         self.app.push_screen(DeviceTypeForm(self.emu.device.device_type), done)
 
     def action_toggle_service(self) -> None:
         self.attempt("Service", lambda: setattr(self.emu, "service_ready", not self.emu.service_ready))
 
     def action_inject_fault(self) -> None:
+        from bgtui.screens.fault_form import STORAGE, FaultForm
+
         def done(form: FaultRequest | None) -> None:
             if form is None:
                 return

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from emulator.snapshot import ContinuousTaskView, NotificationView, TransientTaskView
 
 from bgtui import format as fmt
 from bgtui import ops
 from bgtui.actions.base import ActionsBase
-from bgtui.screens.efficiency_form import EfficiencyForm, EfficiencyRequest
-from bgtui.screens.modes_form import ModesForm, ModesRequest
-from bgtui.screens.stop_form import StopCauseForm
-from bgtui.screens.transient_form import TransientForm, TransientRequest
+
+if TYPE_CHECKING:
+    from bgtui.screens.efficiency_form import EfficiencyRequest
+    from bgtui.screens.modes_form import ModesRequest
+    from bgtui.screens.transient_form import TransientRequest
 
 __all__ = ["WorldActions"]
+
+# The forms are imported when first opened: their widgets are not needed for the first frame.
 
 
 class WorldActions(ActionsBase):
@@ -87,6 +90,8 @@ class WorldActions(ActionsBase):
                          lambda: ops.request_transient(app, form.reason, cancel_on_expiry=form.cancel_on_expiry),
                          lambda info: f"{app.label}: request {info.requestId} granted "
                                       f"{fmt.duration(info.actualDelayTime)}")
+        from bgtui.screens.transient_form import TransientForm
+
         self.sync_selection()
         self.app.push_screen(TransientForm(self.snap, self.acting_as), done)
 
@@ -119,6 +124,8 @@ class WorldActions(ActionsBase):
                 self.attempt(function, lambda: ops.start_continuous(target, form.modes),
                              lambda note: f"{target.label}: continuous task {note.continuousTaskId} started, "
                                           f"notification {note.notificationId}")
+
+        from bgtui.screens.modes_form import ModesForm
 
         self.app.push_screen(ModesForm(self.app_views(), app.bundle_name, update=update, current=current,
                                        task_keeping=self.snap.device.support_task_keeping), done)
@@ -158,6 +165,8 @@ class WorldActions(ActionsBase):
                                                       process=form.process, apply=form.apply),
                          lambda _: f"{target.label}: {verb} {', '.join(form.types)}")
 
+        from bgtui.screens.efficiency_form import EfficiencyForm
+
         self.app.push_screen(EfficiencyForm(self.app_views(), app.bundle_name, apply=apply, held=held), done)
 
     def action_apply_efficiency(self) -> None:
@@ -189,6 +198,8 @@ class WorldActions(ActionsBase):
         def done(cause: str | None) -> None:
             if cause is not None:
                 self.attempt("System stop", lambda: ops.system_stop(self.emu, task.continuous_task_id, cause))
+
+        from bgtui.screens.stop_form import StopCauseForm
 
         self.app.push_screen(StopCauseForm(task.continuous_task_id), done)
 

@@ -9,17 +9,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from bgtui.actions import DeviceActions, WorldActions
 from bgtui.keymap import main_bindings
-from bgtui.screens.help import HelpScreen
 from bgtui.widgets.apps_table import AppsTable
 from bgtui.widgets.clock_bar import ClockBar
 from bgtui.widgets.continuous_table import ContinuousTable
 from bgtui.widgets.details import DetailsPane
 from bgtui.widgets.event_log import EventLog, EventLogPanel
 from bgtui.widgets.grants_table import GrantsTable
+from bgtui.widgets.key_bar import KeyBar
 from bgtui.widgets.notifications import NotificationsTable
 from bgtui.widgets.overrides_banner import OverridesBanner
 from bgtui.widgets.snapshot_view import watch_snapshot
@@ -28,13 +27,13 @@ from bgtui.widgets.transient_table import TransientTable
 
 __all__ = ["MainScreen", "PANELS"]
 
-# (panel id, table id, title), in the order of the 1..6 keys
+# (panel id, table id, title), in the order of the 1..6 keys; a table is its own framed panel
 PANELS: tuple[tuple[str, str, str], ...] = (
-    ("apps-panel", "apps", "Apps"),
-    ("transient-panel", "transient", "Transient tasks"),
-    ("continuous-panel", "continuous", "Continuous tasks"),
-    ("grants-panel", "grants", "Efficiency grants"),
-    ("notifications-panel", "notifications", "Notifications"),
+    ("apps", "apps", "Apps"),
+    ("transient", "transient", "Transient tasks"),
+    ("continuous", "continuous", "Continuous tasks"),
+    ("grants", "grants", "Efficiency grants"),
+    ("notifications", "notifications", "Notifications"),
     ("log-panel", "log", "Event log"),
 )
 _TABLE_CLASSES: dict[str, type[SnapshotTable]] = {
@@ -59,27 +58,42 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._disabled: frozenset[str] = frozenset()
+        self._disabled: frozenset[str] | None = None  # computed when the footer first asks
+
+    def _breakpoint_classes(self) -> list[str]:
+        """The breakpoint classes for the app's size now: set before the first layout, so Textual's
+        own breakpoint update on the first resize finds nothing to change (no second styling pass)."""
+        width, height = self.app.size
+        return [max((b for b in self.HORIZONTAL_BREAKPOINTS if width >= b[0]), key=lambda b: b[0])[1],
+                max((b for b in self.VERTICAL_BREAKPOINTS if height >= b[0]), key=lambda b: b[0])[1]]
 
     def compose(self) -> ComposeResult:
+        self.add_class(*self._breakpoint_classes())
+        snapshot = self.app.snapshot
+        if snapshot is not None and snapshot.apps:  # act as the first app until a row is chosen
+            first = snapshot.apps[0].bundle_name
+            self.set_reactive(MainScreen.selection, ("app", first))
+            self.set_reactive(MainScreen.acting_as, first)
         with Vertical(id="top"):
             yield ClockBar(id="clock")
             yield OverridesBanner(id="overrides")
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                for panel_id, table_id, _title in PANELS[:5]:
-                    with Vertical(id=panel_id, classes="panel"):
-                        yield _TABLE_CLASSES[table_id](id=table_id)
+                for _panel_id, table_id, _title in PANELS[:5]:
+                    yield _TABLE_CLASSES[table_id](id=table_id, classes="panel")
             with Vertical(id="right", classes="panel"):
                 yield DetailsPane(id="details")
         yield EventLogPanel(id="log-panel", classes="panel")
-        yield Footer()
+        yield KeyBar()
+
+    AUTO_FOCUS = "#apps"
 
     def on_mount(self) -> None:
         for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
             self.query_one(f"#{panel_id}").border_title = f"{number} {title}"
         self.query_one("#right").border_title = "Details"
-        self.query_one("#apps", AppsTable).focus()
+        self.watch_selection(self.selection)
+        self.watch_acting_as(self.acting_as)
         watch_snapshot(self, self._on_snapshot)
 
     # -- selection ---------------------------------------------------------------------------
@@ -87,7 +101,6 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
         table = message.table
         if table.has_focus or self.selection is None:
             self.selection = None if message.key is None else (table.KIND, message.key)
-        self._count(table)
 
     def sync_selection(self) -> None:
         focused = self.focused
@@ -95,12 +108,6 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
             selection = (focused.KIND, focused.cursor_key)
             if selection != self.selection:
                 self.selection = selection
-
-    def _count(self, table: SnapshotTable) -> None:
-        panel = table.parent
-        if panel is not None and not isinstance(table, EventLog):
-            panel.set_class(table.row_count == 0, "-empty")
-            panel.border_subtitle = f"{table.row_count}" if table.row_count else ""
 
     def watch_selection(self, selection: Selection | None) -> None:
         self.query_one(DetailsPane).selection = selection
@@ -147,8 +154,7 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
         if app is None or app.state == "dead":
             off.add("app_kill")
         if snap is not None:
-            if not any(t.bundle_name == self.acting_as for t in snap.transient_tasks) \
-                    and self.selection is not None and self.selection[0] != "transient":
+            if not snap.transient_tasks:
                 off.add("cancel_transient")
             if not snap.continuous_tasks:
                 off.update(("system_suspend", "system_stop"))
@@ -165,6 +171,8 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._disabled is None:
+            self._disabled = self._disabled_now()
         if action == "reset_overrides" and action in self._disabled:
             return False  # shown only when there is something to reset
         return None if action in self._disabled else True
@@ -174,8 +182,8 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
         _panel, table_id, _title = PANELS[number - 1]
         self.query_one(f"#{table_id}").focus()
 
-    def action_filter_log(self) -> None:
-        self.query_one(EventLogPanel).open_filter()
+    async def action_filter_log(self) -> None:
+        await self.query_one(EventLogPanel).open_filter()
 
     def action_toggle_follow(self) -> None:
         log = self.query_one(EventLog)
@@ -196,5 +204,7 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
             details.focus()
 
     def action_help(self) -> None:
+        from bgtui.screens.help import HelpScreen  # Markdown is slow to import: not at start-up
+
         self.app.push_screen(HelpScreen())
 

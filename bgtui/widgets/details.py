@@ -92,11 +92,17 @@ class DetailsPane(VerticalScroll):
             self._events_total = snapshot.events_total
         return explain(snapshot, selection[0], selection[1], self._events)
 
+    def _width(self) -> int:
+        """The width to wrap at: the pane's, or before the first layout an estimate (a third of the app)."""
+        if self.size.width:
+            return self.scrollable_content_region.width - 1  # room for a scrollbar
+        return max(38, self.app.size.width // 3) - 5
+
     def _redraw(self) -> None:
-        if not self.is_mounted:
-            return
+        width = self._width()
+        if not self.is_mounted or width < 8:
+            return  # hidden: drawn when it is shown
         details = self.details
-        width = max(1, self.scrollable_content_region.width - 1)  # room for a scrollbar
         signature = None if details is None else (details.title, tuple(details.fields), tuple(details.why),
                                                   tuple(e.seq for e in details.history), width)
         if signature == self._shown:

@@ -7,19 +7,21 @@ held events are added when the view thaws.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from emulator.events import Event, EventKind
 from emulator.snapshot import Snapshot
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Input
 
 from bgtui import format as fmt
 from bgtui.log_filter import compile_filter
 from bgtui.widgets.snapshot_view import watch_snapshot
 from bgtui.widgets.table import Cell, Column, SnapshotTable
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
 __all__ = ["EventLog", "EventLogPanel"]
 
@@ -59,6 +61,7 @@ class EventLog(SnapshotTable):
         self._matcher = compile_filter("")
 
     def on_mount(self) -> None:
+        self.anchor(self.follow)  # the compositor keeps an anchored view at the newest line
         watch_snapshot(self, self.show)
 
     @property
@@ -102,14 +105,20 @@ class EventLog(SnapshotTable):
             keys.append(event.seq)
             views[event.seq] = event
         self._replace(keys, views)
-        if self.follow:
-            self.move_cursor(len(self._keys) - 1)
+        self._follow()
+
+    def _follow(self) -> None:
+        """Put the cursor on the newest line; the anchor scrolls there at the next layout."""
+        if self.follow and self._keys:
+            if self._cursor != len(self._keys) - 1:
+                self._cursor = len(self._keys) - 1
+                self.refresh()
+            self._announce()
 
     def _refilter(self) -> None:
         shown = [e for e in self._events if self._shown(e)]
         self._replace([e.seq for e in shown], {e.seq: e for e in shown})
-        if self.follow:
-            self.move_cursor(len(self._keys) - 1)
+        self._follow()
 
     def watch_query(self, query: str) -> None:
         self._matcher = compile_filter(query)
@@ -121,8 +130,9 @@ class EventLog(SnapshotTable):
             self._append(held)
 
     def watch_follow(self, follow: bool) -> None:
-        if follow:
-            self.move_cursor(len(self._keys) - 1)
+        if self.is_mounted:
+            self.anchor(follow)
+        self._follow()
 
     def action_cursor(self, delta: int) -> None:
         if delta < 0:
@@ -157,9 +167,18 @@ class EventLogPanel(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield EventLog(id="log")
-        yield Input(placeholder="filter: words, app:NAME, kind:KIND, !exclude — enter keeps, esc clears",
+        yield EventLog(id="log")  # the filter box is mounted on the first `/`
+
+    async def _filter_box(self) -> Input:
+        from textual.widgets import Input
+
+        boxes = self.query("#log-filter")
+        if boxes:
+            return boxes.first(Input)
+        box = Input(placeholder="filter: words, app:NAME, kind:KIND, !exclude — enter keeps, esc clears",
                     id="log-filter")
+        await self.mount(box)
+        return box
 
     @property
     def log_view(self) -> EventLog:
@@ -184,8 +203,8 @@ class EventLogPanel(Vertical):
             parts.append(f"FROZEN, {log.held} held (p)")
         self.border_subtitle = " · ".join(parts)
 
-    def open_filter(self) -> None:
-        box = self.query_one(Input)
+    async def open_filter(self) -> None:
+        box = await self._filter_box()
         box.value = self.log_view.query
         self.add_class("-filtering")
         box.focus()
@@ -201,7 +220,7 @@ class EventLogPanel(Vertical):
 
     def key_escape(self) -> None:
         if self.has_class("-filtering"):
-            self.query_one(Input).value = ""
+            self.query_one("#log-filter").value = ""  # type: ignore[attr-defined]
             self.log_view.query = ""
             self.remove_class("-filtering")
             self.log_view.focus()

@@ -32,6 +32,7 @@ class SnapshotDrivenTable(SnapshotTable):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.labels: dict[str, str] = {}
+        self._counted: int | None = None
 
     def on_mount(self) -> None:
         watch_snapshot(self, self.show)
@@ -40,8 +41,14 @@ class SnapshotDrivenTable(SnapshotTable):
         raise NotImplementedError
 
     def show(self, snapshot: Snapshot) -> None:
-        self.labels = {a.bundle_name: a.label for a in snapshot.apps}
+        if len(self.labels) != len(snapshot.apps):
+            self.labels = {a.bundle_name: a.label for a in snapshot.apps}
+        count = self.row_count
         self.set_rows(self.rows(snapshot), snapshot.now_ms)
+        if self.row_count != count or self._counted is None:
+            self._counted = self.row_count  # the frame's subtitle counts the rows
+            self.set_class(self.row_count == 0, "-empty")
+            self.border_subtitle = str(self.row_count) if self.row_count else ""
 
     def label(self, bundle_name: str) -> str:
         return self.labels.get(bundle_name, bundle_name)

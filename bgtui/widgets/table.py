@@ -21,11 +21,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from bgtui.theme_defaults import APP_VARIABLES
 
 __all__ = ["Column", "SnapshotTable", "Fragment", "Cell", "chip"]
 
-Fragment = tuple[str, "str | None"]  # text, and a component name (without the "st--" prefix) or None
+Fragment = tuple[str, "str | None"]  # text, and a style name for bgtui.palette (a theme variable) or None
 Cell = Sequence[Fragment]
 
 
@@ -44,25 +43,9 @@ class Column:
     right: bool = False
 
 
-_TEXT_COMPONENTS = ("header", "cursor", "cursor-blurred", "dim", "hint", "bold", "bar-empty", "accent")
-_COMPONENTS = _TEXT_COMPONENTS + APP_VARIABLES
-
-
-def _component_css() -> str:
-    rules = []
-    for name in APP_VARIABLES:
-        if name.startswith("chip-"):
-            if name != "chip-text":
-                rules.append(f"& > .st--{name} {{ background: ${name}; color: $chip-text; }}")
-        else:
-            rules.append(f"& > .st--{name} {{ color: ${name}; }}")
-    return "\n        ".join(rules)
-
-
 class SnapshotTable(ScrollView, can_focus=True):
     """Subclasses set COLUMNS and EMPTY and implement `cells(view)`; the owner calls `set_rows`."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"st--{name}" for name in _COMPONENTS}
     DEFAULT_CSS = """
     SnapshotTable {
         height: auto;
@@ -71,17 +54,8 @@ class SnapshotTable(ScrollView, can_focus=True):
         background: $surface;
         color: $foreground;
         scrollbar-size-vertical: 1;
-        & > .st--header { text-style: bold; color: $text-primary; }
-        & > .st--cursor { background: $block-cursor-blurred-background; text-style: bold; }
-        & > .st--cursor-blurred { background: $panel; }
-        & > .st--dim { color: $text-muted; }
-        & > .st--hint { color: $text-muted; text-style: italic; }
-        & > .st--bold { text-style: bold; }
-        & > .st--accent { color: $text-accent; }
-        & > .st--bar-empty { color: $foreground 25%; }
-        COMPONENTS
     }
-    """.replace("COMPONENTS", _component_css())
+    """
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("up", "cursor(-1)", "Up", show=False),
@@ -119,7 +93,7 @@ class SnapshotTable(ScrollView, can_focus=True):
         self._layout: list[tuple[Column, int]] = []
         self._layout_width = -1
         self._strips: dict[Hashable, tuple[tuple[Any, ...], Strip]] = {}
-        self._style_cache: dict[str, Style] = {}
+        self._base: Style | None = None
         self.virtual_size = Size(0, 1)
 
     # -- data ------------------------------------------------------------------------------
@@ -226,20 +200,19 @@ class SnapshotTable(ScrollView, can_focus=True):
         self._invalidate()
 
     def _invalidate(self) -> None:
-        self._style_cache.clear()
         self._strips.clear()
+        self._base = None
         self.refresh()
 
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style (its background and colour), cached until the styles change."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
     def _style(self, name: str) -> Style:
-        """A component's style to lay over a row: only what the component sets, colours blended."""
-        style = self._style_cache.get(name)
-        if style is None:
-            full = self.get_component_rich_style(f"st--{name}")  # alpha blended over the widget
-            base = self.rich_style
-            style = Style.from_color(full.color if full.color != base.color else None,
-                                     full.bgcolor if full.bgcolor != base.bgcolor else None) + full.without_color
-            self._style_cache[name] = style
-        return style
+        return self.app.palette.style(name)  # type: ignore[attr-defined]
 
     def _columns(self, width: int) -> list[tuple[Column, int]]:
         if width == self._layout_width:
@@ -251,13 +224,19 @@ class SnapshotTable(ScrollView, can_focus=True):
 
         while need(cols) > width and any(c.drop for c in cols):
             cols.remove(max((c for c in cols if c.drop), key=lambda c: c.drop))
-        spare = max(0, width - need(cols))
+        spare = width - need(cols)
         shares = sum(c.flex for c in cols)
         layout, given = [], 0
         for c in cols:
-            extra = spare * c.flex // shares if shares else 0
+            extra = max(0, spare) * c.flex // shares if shares else 0
             given += extra
             layout.append([c, c.width + extra])
+        if spare < 0 and shares:  # still too wide: the flexible columns give up room (down to 6 cells)
+            for item in sorted((item for item in layout if item[0].flex), key=lambda item: -item[1]):
+                cut = min(-spare, item[1] - 6)
+                item[1] -= cut
+                spare += cut
+        spare = max(spare, 0)
         if shares and given < spare:  # rounding leftovers go to the last flex column
             next(item for item in reversed(layout) if item[0].flex)[1] += spare - given
         self._layout, self._layout_width = [(c, w) for c, w in layout], width
@@ -287,11 +266,11 @@ class SnapshotTable(ScrollView, can_focus=True):
             if index:
                 segments.append(Segment(" ", base))
             segments.extend(self._fit(cells.get(column.key, ()), col_width, base, column.right))
-        return Strip(segments).adjust_cell_length(width, base)
+        return Strip(segments).adjust_cell_length(width, base).simplify()  # fewer segments per frame
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         if not self._keys:
             if y == 0:
                 return Strip([Segment(" " + self.EMPTY, base + self._style("hint"))]).adjust_cell_length(width, base)
@@ -305,7 +284,8 @@ class SnapshotTable(ScrollView, can_focus=True):
         key = self._keys[index]
         view = self._views[key]
         on_cursor = index == self._cursor
-        signature = (view, width, on_cursor, self.now_ms if self.TIME_DEPENDENT else None)
+        generation = self.app.palette.refresh()  # type: ignore[attr-defined]
+        signature = (view, width, on_cursor, self.has_focus, generation, self.now_ms if self.TIME_DEPENDENT else None)
         cached = self._strips.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
