@@ -21,7 +21,7 @@ class ContinuousTable(SnapshotDrivenTable):
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("id", "Id", 4, right=True),
         Column("app", "App", 10),
-        Column("ability", "Ability", 12, drop=2),
+        Column("ability", "Ability", 15, drop=2),
         Column("modes", "Modes", 10, flex=2),
         Column("notification", "Notif", 5, right=True, drop=1),
         Column("state", "State", 10, flex=2),
