@@ -17,7 +17,7 @@ HOW_TO_PLAY = """\
 
 The clock in the header is virtual: it follows real time × the speed. `space` pauses it,
 `+`/`-` change the speed, `n` jumps to the next thing that will happen.
-The keys act **as the selected app** (shown as *as …* in the header): pick a row in any table.
+The keys act **as the selected app** (the header says *as Music*): pick a row in any table.
 
 ## Play a transient task
 1. Select **Uploader** in *Apps*, press `t`, then `enter`: the task is granted (3 min) but

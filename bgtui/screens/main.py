@@ -156,10 +156,6 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
         if snap is not None:
             if not snap.transient_tasks:
                 off.add("cancel_transient")
-            if not snap.continuous_tasks:
-                off.update(("system_suspend", "system_stop"))
-            if not snap.notifications:
-                off.add("swipe_notification")
             if not snap.overrides:
                 off.add("reset_overrides")
         return frozenset(off)

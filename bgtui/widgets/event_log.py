@@ -122,6 +122,7 @@ class EventLog(SnapshotTable):
 
     def watch_query(self, query: str) -> None:
         self._matcher = compile_filter(query)
+        self.EMPTY = f"No event matches the filter {query!r}." if query else EventLog.EMPTY
         self._refilter()
 
     def watch_frozen(self, frozen: bool) -> None:
@@ -160,7 +161,8 @@ class EventLogPanel(Vertical):
 
     DEFAULT_CSS = """
     EventLogPanel {
-        & > Input { dock: bottom; display: none; height: 1; border: none; padding: 0 1; }
+        & > Input { dock: bottom; display: none; height: 1; border: none; padding: 0 1;
+                    &:focus { border: none; } }
         &.-filtering > Input { display: block; }
         & > EventLog { height: 1fr; }
     }
