@@ -64,7 +64,7 @@ class Palette:
         style = self._styles.get(name)
         if style is not None:
             return style
-        ground = Color.parse(variables.get("surface", "#000000"))
+        ground = self._colour(variables, "surface", Color(0, 0, 0)) or Color(0, 0, 0)
         if name == "bar-empty":
             fg = self._colour(variables, "foreground", ground)
             style = Style(color=(ground.blend(fg, 0.25) if fg else ground).rich_color)

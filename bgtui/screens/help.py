@@ -24,7 +24,7 @@ The keys act **as the selected app** (the header says *as Music*): pick a row in
    paused: the app is in the foreground with the screen on.
 2. Press `b`: the app goes to the background and the countdown starts.
 3. Press `+` a few times (or `n`): 6 s before the end the *about to time out* callback fires
-   and the row turns red. 6 s later the service force-cancels it, and the device policy
+   and the row turns to the expiring colour. 6 s later the service force-cancels it, and the device policy
    terminates the app (see *Event log*).
 
 ## Play a continuous task
