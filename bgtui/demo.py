@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from emulator import Emulator
 from emulator.apps import KEEP_BACKGROUND_RUNNING
@@ -10,8 +10,7 @@ from emulator.apps import KEEP_BACKGROUND_RUNNING
 __all__ = ["DEMO_APPS", "DemoApp", "build_demo_emulator"]
 
 
-@dataclass(frozen=True)
-class DemoApp:
+class DemoApp(NamedTuple):
     bundle_name: str
     label: str
     background_modes: tuple[str, ...] = ()

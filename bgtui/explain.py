@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Hashable
 
 from emulator.events import Event
@@ -18,12 +17,16 @@ __all__ = ["Details", "explain", "HISTORY_ROWS"]
 HISTORY_ROWS = 12
 
 
-@dataclass
 class Details:
-    title: str
-    fields: list[tuple[str, str]] = field(default_factory=list)
-    why: list[str] = field(default_factory=list)
-    history: list[Event] = field(default_factory=list)
+    """What the details pane shows for one row."""
+
+    __slots__ = ("title", "fields", "why", "history")
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.fields: list[tuple[str, str]] = []  # every field, in words
+        self.why: list[str] = []  # why it is in its state
+        self.history: list[Event] = []  # the last events about it, oldest first
 
 
 def _history(events: list[Event], app: str | None, subject: Any = None, areas: tuple[str, ...] = ()) -> list[Event]:

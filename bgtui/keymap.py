@@ -6,15 +6,14 @@ are all generated from ACTIONS, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
 __all__ = ["ActionSpec", "ACTIONS", "SECTIONS", "main_bindings", "spec", "key_display", "keys_markdown"]
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     action: str  # the main screen's action_<action>
     key: str  # Textual key(s), comma separated
     label: str  # short description in the footer

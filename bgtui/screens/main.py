@@ -81,8 +81,7 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
             with Vertical(id="left"):
                 for _panel_id, table_id, _title in PANELS[:5]:
                     yield _TABLE_CLASSES[table_id](id=table_id, classes="panel")
-            with Vertical(id="right", classes="panel"):
-                yield DetailsPane(id="details")
+            yield DetailsPane(id="details", classes="panel")
         yield EventLogPanel(id="log-panel", classes="panel")
         yield KeyBar()
 
@@ -91,7 +90,7 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
     def on_mount(self) -> None:
         for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
             self.query_one(f"#{panel_id}").border_title = f"{number} {title}"
-        self.query_one("#right").border_title = "Details"
+        self.query_one("#details").border_title = "Details"
         self.watch_selection(self.selection)
         self.watch_acting_as(self.acting_as)
         watch_snapshot(self, self._on_snapshot)

@@ -8,8 +8,7 @@ when rows come and go; nothing is ever cleared and rebuilt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, Hashable, Iterable, Sequence
+from typing import Any, ClassVar, Hashable, Iterable, NamedTuple, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -33,8 +32,7 @@ def chip(label: str, variable: str) -> list[Fragment]:
     return [(f" {label} ", variable), (" ", None)]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     title: str
     width: int  # fixed width, or the least width of a flex column

@@ -101,7 +101,7 @@ async def test_narrow_terminal_shows_the_essentials(app: BgtuiApp) -> None:
         screen = app.main_screen
         assert screen.has_class("-narrow")
         assert "Uploader" in shown(app, "apps") and "counting" in shown(app, "transient")
-        assert not screen.query_one("#right").display or screen.query_one("#right").region.width == 0
+        assert screen.query_one(DetailsPane).region.width == 0
         await pilot.press("enter")
         assert screen.has_class("-details") and screen.query_one(DetailsPane).region.width > 0
         await pilot.press("enter")
