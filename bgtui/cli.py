@@ -16,9 +16,6 @@ from typing import Sequence
 
 __all__ = ["build_parser", "main"]
 
-SUBCOMMANDS: tuple[str, ...] = ()  # "play", "dump", "demos", "screenshot" will be added here
-
-
 def _speed(text: str) -> float:
     try:
         value = float(text)

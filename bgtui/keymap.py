@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from textual.binding import Binding
 
-__all__ = ["ActionSpec", "ACTIONS", "SECTIONS", "main_bindings", "spec", "key_display", "keys_markdown"]
+__all__ = ["ActionSpec", "ACTIONS", "SECTIONS", "main_bindings", "key_display", "keys_markdown"]
 
 
 class ActionSpec(NamedTuple):
@@ -117,11 +117,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
                "Show or hide the details of the selected row (narrow screens)", VW),
 )
-_BY_ACTION = {a.action: a for a in ACTIONS}
-
-
-def spec(action: str) -> ActionSpec:
-    return _BY_ACTION[action]
 
 
 def main_bindings() -> list[Binding]:

@@ -45,10 +45,6 @@ class ActionsBase:
         except KeyError:
             return None
 
-    def acting_view(self) -> AppView | None:
-        self.sync_selection()
-        return self.snap.app(self.acting_as) if self.acting_as else None
-
     def selected(self, kind: str) -> Hashable | None:
         self.sync_selection()
         if self.selection is not None and self.selection[0] == kind:
@@ -57,9 +53,6 @@ class ActionsBase:
 
     def app_views(self) -> dict[str, AppView]:
         return {a.bundle_name: a for a in self.snap.apps}
-
-    def app_labels(self) -> dict[str, str]:
-        return {a.bundle_name: a.label for a in self.snap.apps}
 
     def label(self, bundle: str) -> str:
         view = self.snap.app(bundle)

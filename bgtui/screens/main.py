@@ -40,8 +40,7 @@ _TABLE_CLASSES: dict[str, type[SnapshotTable]] = {
     "apps": AppsTable, "transient": TransientTable, "continuous": ContinuousTable, "grants": GrantsTable,
     "notifications": NotificationsTable,
 }
-_KIND_TABLE = {"app": "apps", "transient": "transient", "continuous": "continuous", "grant": "grants",
-               "notification": "notifications", "event": "log"}
+_KIND_TABLE = {cls.KIND: table_id for table_id, cls in {**_TABLE_CLASSES, "log": EventLog}.items()}
 
 Selection = tuple[str, Hashable]
 

@@ -106,11 +106,6 @@ class SnapshotTable(ScrollView, can_focus=True):
     def cursor_key(self) -> Hashable | None:
         return self._keys[self._cursor] if self._keys else None
 
-    @property
-    def cursor_view(self) -> Any:
-        key = self.cursor_key
-        return None if key is None else self._views[key]
-
     def view(self, key: Hashable) -> Any:
         return self._views.get(key)
 
@@ -155,12 +150,6 @@ class SnapshotTable(ScrollView, can_focus=True):
             self.refresh()
         self.call_after_refresh(self._scroll_to_cursor)  # after the new virtual size is laid out
         self._announce()
-
-    def select_key(self, key: Hashable) -> bool:
-        if key in self._views:
-            self.move_cursor(self._keys.index(key))
-            return True
-        return False
 
     def _scroll_to_cursor(self) -> None:
         visible = max(1, self.scrollable_content_region.height - 1)

@@ -73,7 +73,8 @@ async def test_help_and_panels_and_palette(app: BgtuiApp) -> None:
             assert app.focused is not None and app.focused.id == table
         await pilot.press("ctrl+p")
         await pilot.press(*"request a transient")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TransientForm)
