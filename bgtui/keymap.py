@@ -101,7 +101,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("battery_set", "B", "Battery", "Set the battery…", "Set the battery level (form)", DV),
     ActionSpec("toggle_charging", "c", "Charging", "Toggle charging", "Plug or unplug the charger", DV),
     ActionSpec("toggle_screen", "v", "Screen", "Toggle the screen", "Turn the screen off or on", DV),
-    ActionSpec("device_type", "d", "Device", "Set the device type…", "phone, tablet, 2in1, wearable, tv, car", DV),
+    ActionSpec("device_type", "d", "Device", "Set the device type…", "Set the device type (form): phone, tablet, 2in1, wearable, tv, car", DV),
     ActionSpec("toggle_service", "N", "Service", "Toggle service not ready",
                "Make the service answer 'not ready' to every call, or ready again", DV),
     ActionSpec("inject_fault", "F", "Fault", "Inject a fault…",
@@ -115,7 +115,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_log_pause", "p", "Freeze log", "Freeze or unfreeze the log view",
                "Freeze the event log view (the clock keeps running)", VW),
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
-               "Show or hide the details of the selected row (narrow screens)", VW),
+               "Details of the selected row: show or hide them (narrow), go to them to scroll (wide)", VW),
 )
 
 
