@@ -97,7 +97,8 @@ def _transient(snap: Snapshot, key: Hashable, events: list[Event]) -> Details | 
     d = Details(f"Transient task {task.request_id}")
     d.fields = [
         ("app", task.bundle_name), ("uid / pid", f"{task.uid} / {task.pid}"), ("reason", repr(task.reason)),
-        ("granted", f"{fmt.duration(task.actual_delay_ms)} (actualDelayTime)"), ("requested", _at(task.created_ms, now)),
+        ("granted", f"{fmt.duration(task.actual_delay_ms)} (actualDelayTime)"),
+        ("requested", _at(task.created_ms, now)),
         ("remaining", fmt.remaining(task.remaining_ms)), ("counting", _yes(task.counting)),
         ("ends", _at(task.ends_ms, now)), ("callback due", _at(task.callback_due_ms, now)),
         ("callback fired", _at(task.callback_fired_ms, now)), ("force-cancel", _at(task.force_cancel_ms, now)),
