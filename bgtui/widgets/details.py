@@ -33,9 +33,14 @@ def render_details(details: Details | None, width: int = 60) -> Content:
         return Content.styled("Select a row (arrows, or click) to see every field, why it is in its state, "
                               "and its history.", "$text-muted italic")
     label_width = max((len(name) for name, _ in details.fields), default=0) + 2
+    stacked = width - label_width - 2 < 24  # too narrow for two columns: each value under its name
     lines: list[Content] = [Content.styled(details.title, "bold $text-primary")]
     for name, value in details.fields:
-        lines += _hang(Content.styled(f"  {name}".ljust(label_width + 2), "$text-muted"), Content(value), width)
+        if stacked:
+            lines.append(Content.styled(f"  {name}", "$text-muted"))
+            lines += _hang(Content("    "), Content(value), width)
+        else:
+            lines += _hang(Content.styled(f"  {name}".ljust(label_width + 2), "$text-muted"), Content(value), width)
     if details.why:
         lines.append(Content.styled("Why", "bold $text-primary"))
         for line in details.why:
