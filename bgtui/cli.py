@@ -1,2 +1,57 @@
-def main() -> None:  # replaced by the real CLI
-    print("bgtui")
+"""`bgtui`: open the dashboard on the built-in demo device.
+
+    bgtui [--speed X] [--paused] [--theme NAME]
+    python -m bgtui ...
+
+Subcommands (`bgtui play FILE`, `dump`, `demos`, `screenshot`) come later: each will be a
+subparser added in `build_parser`; until then a scenario file argument is refused clearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from typing import Sequence
+
+__all__ = ["build_parser", "main"]
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.1 <= value <= 100:
+        raise argparse.ArgumentTypeError("the speed goes from 0.1 to 100")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.")
+    parser.add_argument("--speed", type=_speed, default=1.0, help="clock speed, from 0.1 to 100 (default 1)")
+    parser.add_argument("--paused", action="store_true", help="start with the clock paused")
+    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord, gruvbox, textual-light")
+    parser.add_argument("scenario", nargs="?", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.scenario is not None:
+        parser.error(f"scenarios are not supported yet (got {args.scenario!r}); run `bgtui` for the demo device")
+    gc.disable()  # until the first frame: the app turns it back on (bgtui.app._settle_garbage_collector)
+    from bgtui.app import make_app
+
+    app = make_app(clock_running=not args.paused, speed=args.speed)
+    if args.theme is not None:
+        if args.theme not in app.available_themes:
+            parser.error(f"unknown theme {args.theme!r}; one of: {', '.join(sorted(app.available_themes))}")
+        app.theme = args.theme
+    app.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""`python -m bgtui`."""
+
+import sys
+
+from bgtui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,111 @@
+"""Actions on the device, the clock and the view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bgtui import format as fmt
+from bgtui import ops
+from bgtui.actions.base import ActionsBase
+from bgtui.widgets.overrides_banner import describe_override
+
+if TYPE_CHECKING:
+    from bgtui.screens.device_forms import BatterySetting
+    from bgtui.screens.fault_form import FaultRequest
+
+__all__ = ["DeviceActions"]
+
+BATTERY_STEP = 10
+
+
+class DeviceActions(ActionsBase):
+    # -- time ------------------------------------------------------------------------------
+    def action_toggle_clock(self) -> None:
+        self.app.driver.toggle()
+        self.app.publish()
+
+    def action_faster(self) -> None:
+        self.app.driver.faster()
+        self.app.publish()
+
+    def action_slower(self) -> None:
+        self.app.driver.slower()
+        self.app.publish()
+
+    def action_step(self) -> None:
+        if self.attempt("Next event", self.app.driver.step) is None:
+            self.tell("Nothing is scheduled: no timer is pending.", "Next event", "warning")
+
+    def action_skip_second(self) -> None:
+        self.attempt("+1 s", lambda: self.app.driver.skip(1_000))
+
+    def action_skip_minute(self) -> None:
+        self.attempt("+1 min", lambda: self.app.driver.skip(60_000))
+
+    def action_jump_quota_reset(self) -> None:
+        due = self.snap.quota_reset_due_ms
+        if self.attempt("Quota reset", lambda: self.app.driver.jump_to(due)):
+            self.tell(f"Now {fmt.clock(due)}: the next transient request resets every daily quota.",
+                      "Quota reset")
+        else:
+            self.tell("Already past the quota reset: the next request resets every daily quota.", "Quota reset")
+
+    # -- device ----------------------------------------------------------------------------
+    def action_battery_down(self) -> None:
+        self.attempt("Battery", lambda: ops.set_battery(self.emu, self.emu.device.battery_level - BATTERY_STEP))
+
+    def action_battery_up(self) -> None:
+        self.attempt("Battery", lambda: ops.set_battery(self.emu, self.emu.device.battery_level + BATTERY_STEP))
+
+    def action_battery_set(self) -> None:
+        def done(form: BatterySetting | None) -> None:
+            if form is None:
+                return
+
+            def apply() -> None:
+                self.emu.device.low_battery_threshold = form.threshold
+                self.emu.device.battery_level = form.level
+            self.attempt("Battery", apply)
+
+        from bgtui.screens.device_forms import BatteryForm
+
+        device = self.emu.device
+        self.app.push_screen(BatteryForm(device.battery_level, device.low_battery_threshold), done)
+
+    def action_toggle_charging(self) -> None:
+        self.attempt("Charging", lambda: setattr(self.emu.device, "charging", not self.emu.device.charging))
+
+    def action_toggle_screen(self) -> None:
+        self.attempt("Screen", lambda: setattr(self.emu.device, "screen_on", not self.emu.device.screen_on))
+
+    def action_device_type(self) -> None:
+        def done(kind: str | None) -> None:
+            if kind is not None:
+                self.attempt("Device type", lambda: setattr(self.emu.device, "device_type", kind))
+
+        from bgtui.screens.device_forms import DeviceTypeForm
+
+        self.app.push_screen(DeviceTypeForm(self.emu.device.device_type), done)
+
+    def action_toggle_service(self) -> None:
+        self.attempt("Service", lambda: setattr(self.emu, "service_ready", not self.emu.service_ready))
+
+    def action_inject_fault(self) -> None:
+        from bgtui.screens.fault_form import STORAGE, FaultForm
+
+        def done(form: FaultRequest | None) -> None:
+            if form is None:
+                return
+            if form.function == STORAGE:
+                self.attempt("Fault", lambda: setattr(self.emu.faults, "storage_fails", True))
+            else:
+                self.attempt("Fault", lambda: self.emu.faults.fail_next(form.function, form.code, form.times),
+                             lambda _: f"the next {form.times} call(s) of {form.function} fail with {form.code}")
+
+        self.app.push_screen(FaultForm(), done)
+
+    def action_reset_overrides(self) -> None:
+        before = dict(self.snap.overrides)
+        done = self.attempt("Reset", lambda: ops.reset_overrides(self.emu))
+        if done:
+            self.tell("Reset " + ", ".join(describe_override(n, before.get(n)) for n in done), "Device reset")

@@ -1,0 +1,104 @@
+"""The Textual app, and `make_app`: the one factory the CLI, the tests and the screenshot script use."""
+
+from __future__ import annotations
+
+import gc
+from typing import ClassVar
+
+from emulator import Emulator
+from emulator.snapshot import Snapshot
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.timer import Timer
+
+from bgtui.clock_driver import TICK_SECONDS, ClockDriver
+from bgtui.palette import Palette
+from bgtui.screens.main import MainScreen
+from bgtui.theme_defaults import app_variable_defaults
+
+__all__ = ["BgtuiApp", "make_app"]
+
+
+def _actions_provider() -> type:
+    """The palette's provider of every action, imported when the palette first opens."""
+    from bgtui.commands import ActionsProvider
+
+    return ActionsProvider
+
+
+class BgtuiApp(App[None]):
+    """The dashboard over one emulator. Its clock driver's tick is the only thing that moves time."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "bgtui"
+    COMMANDS: ClassVar = App.COMMANDS | {_actions_provider}
+    BINDINGS: ClassVar = [Binding("q", "quit", "Quit", show=False)]
+
+    snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False, repaint=False)
+    """The snapshot of the last tick: every widget renders this, and nothing else."""
+
+    def __init__(self, emulator: Emulator, driver: ClockDriver, *, size_hint: tuple[int, int] | None = None) -> None:
+        super().__init__()
+        self.emu = emulator
+        self.driver = driver
+        self.size_hint = size_hint
+        self.palette = Palette(self)
+        self.set_reactive(BgtuiApp.snapshot, emulator.snapshot())
+        self._ticker: Timer | None = None
+
+    @property
+    def main_screen(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return app_variable_defaults(self.current_theme)
+
+    def on_mount(self) -> None:
+        self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
+        self.call_after_refresh(_settle_garbage_collector)
+
+    def tick(self) -> None:
+        """The one app-level tick: advance virtual time, take one snapshot, let every widget draw it."""
+        try:
+            snapshot = self.driver.tick()
+        except Exception as exc:  # noqa: BLE001 - an engine bug must not take the dashboard down
+            self.driver.pause()
+            self.notify(f"{type(exc).__name__}: {exc}", title="The engine failed; the clock is paused",
+                        severity="error", timeout=15)
+            snapshot = self.emu.snapshot()
+        with self.batch_update():
+            self.snapshot = snapshot
+
+    def publish(self) -> None:
+        """Show the world as it is now (after an action), without moving time."""
+        with self.batch_update():
+            self.snapshot = self.emu.snapshot()
+
+
+def _settle_garbage_collector() -> None:
+    """After the first frame: everything built so far lives as long as the app, so freeze it (the
+    collector stops rescanning it at every tick, and a busy device allocates a snapshot of thousands
+    of small objects per tick), then collect as usual. make_app and the CLI pause the collector
+    until here: start-up allocates a lot and frees almost nothing."""
+    gc.freeze()
+    gc.enable()
+
+
+def make_app(emulator: Emulator | None = None, *, clock_running: bool = True, speed: float = 1.0,
+             size_hint: tuple[int, int] | None = None) -> BgtuiApp:
+    """The dashboard over `emulator` (the built-in demo device by default).
+
+    The garbage collector is paused until the app's first frame (see _settle_garbage_collector).
+    """
+    gc.disable()
+    if emulator is None:
+        from bgtui.demo import build_demo_emulator
+
+        emulator = build_demo_emulator()
+    return BgtuiApp(emulator, ClockDriver(emulator, running=clock_running, speed=speed), size_hint=size_hint)

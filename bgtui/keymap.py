@@ -1,0 +1,146 @@
+"""Every action of the dashboard, once: its key, footer label, palette title, help line and section.
+
+The main screen's BINDINGS, the command palette, the help screen and the README's key table
+are all generated from ACTIONS, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual.binding import Binding
+
+__all__ = ["ActionSpec", "ACTIONS", "SECTIONS", "main_bindings", "key_display", "keys_markdown"]
+
+
+class ActionSpec(NamedTuple):
+    action: str  # the main screen's action_<action>
+    key: str  # Textual key(s), comma separated
+    label: str  # short description in the footer
+    title: str  # the command palette's title
+    help: str  # one line for the help screen and the palette
+    section: str
+    footer: bool = False
+    group: str | None = None  # footer group: consecutive keys shown under one label
+
+    @property
+    def display(self) -> str:
+        return key_display(self.key)
+
+
+_DISPLAY = {"space": "space", "enter": "enter", "escape": "esc", "delete": "del"}
+
+
+def key_display(key: str) -> str:
+    first = key.split(",")[0]
+    return _DISPLAY.get(first, first)
+
+
+T, A, TR, CT, EF, SY, DV, VW = ("Time", "Apps", "Transient tasks", "Continuous tasks", "Efficiency resources",
+                                "System and user", "Device", "View")
+SECTIONS: tuple[str, ...] = (T, A, TR, CT, EF, SY, DV, VW)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # -- first, so that even a narrow footer shows it
+    ActionSpec("help", "?", "Help", "Help", "Every key, and how to play a task lifecycle", VW, footer=True),
+    # -- time
+    ActionSpec("toggle_clock", "space", "Pause/run", "Pause or resume the clock",
+               "Pause or resume the virtual clock (it follows real time × speed)", T, footer=True),
+    ActionSpec("faster", "+", "", "Clock faster", "Speed the clock up: ×0.5 ×1 ×2 ×5 ×10 ×20 ×50 ×100", T,
+               footer=True, group="Speed"),
+    ActionSpec("slower", "-", "", "Clock slower", "Slow the clock down", T, footer=True, group="Speed"),
+    ActionSpec("step", "n", "Next event", "Step to the next event",
+               "Jump to the next timer (a callback, a forced cancel, a suspension...)", T, footer=True),
+    ActionSpec("skip_second", ".", "+1 s", "Advance 1 second", "Move the clock forward 1 s", T),
+    ActionSpec("skip_minute", "m", "+1 min", "Advance 1 minute", "Move the clock forward 1 min", T),
+    ActionSpec("jump_quota_reset", "D", "Next day", "Jump to the daily quota reset",
+               "Jump to when the daily transient quota resets (on the next request)", T),
+    # -- apps
+    ActionSpec("app_foreground", "f", "", "Move the app to the foreground",
+               "Bring the selected app to the foreground (launches it if dead)", A, footer=True, group="App"),
+    ActionSpec("app_background", "b", "", "Move the app to the background",
+               "Send the selected app to the background", A, footer=True, group="App"),
+    ActionSpec("app_kill", "x", "", "Kill the app", "Kill the selected app's process", A, footer=True, group="App"),
+    ActionSpec("app_relaunch", "o", "Relaunch", "Relaunch the app",
+               "Kill the selected app if it runs, then launch it again (new pid)", A),
+    # -- transient
+    ActionSpec("request_transient", "t", "", "Request a transient task…",
+               "requestSuspendDelay as the selected app (form: reason, what the callback does)", TR,
+               footer=True, group="Transient"),
+    ActionSpec("cancel_transient", "T", "", "Cancel the transient task",
+               "cancelSuspendDelay of the selected transient task (or the app's latest)", TR,
+               footer=True, group="Transient"),
+    # -- continuous
+    ActionSpec("start_continuous", "s", "", "Start a continuous task…",
+               "startBackgroundRunning as the selected app (form: mode picker)", CT, footer=True,
+               group="Continuous"),
+    ActionSpec("update_continuous", "u", "", "Update the continuous task…",
+               "updateBackgroundRunning of the selected app (form: mode picker)", CT, footer=True,
+               group="Continuous"),
+    ActionSpec("stop_continuous", "S", "", "Stop the continuous task",
+               "stopBackgroundRunning as the selected app", CT, footer=True, group="Continuous"),
+    # -- efficiency
+    ActionSpec("apply_efficiency", "e", "", "Apply efficiency resources…",
+               "applyEfficiencyResources as the selected app (form: types, timeout, persistent, process)", EF,
+               footer=True, group="Efficiency"),
+    ActionSpec("release_efficiency", "E", "", "Release efficiency resources…",
+               "applyEfficiencyResources with isApply false (form: types to release)", EF, footer=True,
+               group="Efficiency"),
+    ActionSpec("reset_efficiency", "z", "", "Reset all efficiency resources",
+               "resetAllEfficiencyResources as the selected app", EF, footer=True, group="Efficiency"),
+    # -- system and user
+    ActionSpec("system_suspend", "y", "Sys suspend", "System: suspend the continuous task",
+               "The system finds the task's work not running: suspends it (or cancels it)", SY),
+    ActionSpec("system_stop", "Y", "Sys stop", "System: stop the continuous task…",
+               "The system stops the selected continuous task (form: cause)", SY),
+    ActionSpec("swipe_notification", "w", "Swipe", "User: swipe the notification away",
+               "The user removes the selected task's notification: its tasks end", SY),
+    # -- device
+    ActionSpec("battery_down", "[", "", "Battery −10 %", "Battery level down 10 %", DV),
+    ActionSpec("battery_up", "]", "", "Battery +10 %", "Battery level up 10 %", DV),
+    ActionSpec("battery_set", "B", "Battery", "Set the battery…", "Set the battery level (form)", DV),
+    ActionSpec("toggle_charging", "c", "Charging", "Toggle charging", "Plug or unplug the charger", DV),
+    ActionSpec("toggle_screen", "v", "Screen", "Toggle the screen", "Turn the screen off or on", DV),
+    ActionSpec("device_type", "d", "Device", "Set the device type…",
+               "Set the device type (form): phone, tablet, 2in1, wearable, tv, car", DV),
+    ActionSpec("toggle_service", "N", "Service", "Toggle service not ready",
+               "Make the service answer 'not ready' to every call, or ready again", DV),
+    ActionSpec("inject_fault", "F", "Fault", "Inject a fault…",
+               "Make the next call(s) of a kit function fail, or storage fail (form)", DV),
+    ActionSpec("reset_overrides", "R", "Reset device", "Reset every override",
+               "Put battery, screen, faults, service and policies back as on a fresh device", DV, footer=True),
+    # -- view
+    ActionSpec("filter_log", "/", "Filter", "Filter the event log…",
+               "Filter the event log by app:, kind: or any text (!word excludes)", VW, footer=True),
+    ActionSpec("toggle_follow", "l", "Follow", "Toggle log follow", "Keep the newest event in view", VW),
+    ActionSpec("toggle_log_pause", "p", "Freeze log", "Freeze or unfreeze the log view",
+               "Freeze the event log view (the clock keeps running)", VW),
+    ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
+               "Details of the selected row: show or hide them (narrow), go to them to scroll (wide)", VW),
+)
+
+
+def main_bindings() -> list[Binding]:
+    groups: dict[str, Binding.Group] = {}
+    out = []
+    for a in ACTIONS:
+        group = groups.setdefault(a.group, Binding.Group(a.group, compact=True)) if a.group else None
+        out.append(Binding(a.key, a.action, a.label or a.title, show=a.footer, tooltip=a.help, id=a.action,
+                           group=group))
+    out += [Binding(str(n), f"focus_panel({n})", f"Panel {n}", show=False) for n in range(1, 7)]
+    return out
+
+
+def keys_markdown() -> str:
+    """The table of keys for the README and the help screen."""
+    lines = ["| Key | Action |", "|---|---|"]
+    for section in SECTIONS:
+        lines.append(f"| | **{section}** |")
+        for a in ACTIONS:
+            if a.section == section:
+                key = a.display.replace("|", "\\|")
+                lines.append(f"| `{key}` | {a.help} |")
+    lines += ["| `1`–`6` | Focus a panel: apps, transient, continuous, grants, notifications, log |",
+              "| `tab` | Next panel |", "| `ctrl+p` | Command palette: every action by name |",
+              "| `q` | Quit |"]
+    return "\n".join(lines)

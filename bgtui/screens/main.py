@@ -1,0 +1,204 @@
+"""The one screen that tells the story: clock and device, apps, tasks, grants, notifications, log, details."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Hashable
+
+from emulator.snapshot import Snapshot
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from bgtui.actions import DeviceActions, WorldActions
+from bgtui.keymap import main_bindings
+from bgtui.widgets.apps_table import AppsTable
+from bgtui.widgets.clock_bar import ClockBar
+from bgtui.widgets.continuous_table import ContinuousTable
+from bgtui.widgets.details import DetailsPane
+from bgtui.widgets.event_log import EventLog, EventLogPanel
+from bgtui.widgets.grants_table import GrantsTable
+from bgtui.widgets.key_bar import KeyBar
+from bgtui.widgets.notifications import NotificationsTable
+from bgtui.widgets.overrides_banner import OverridesBanner
+from bgtui.widgets.snapshot_view import watch_snapshot
+from bgtui.widgets.table import SnapshotTable
+from bgtui.widgets.transient_table import TransientTable
+
+__all__ = ["MainScreen", "PANELS"]
+
+# (panel id, table id, title), in the order of the 1..6 keys; a table is its own framed panel
+PANELS: tuple[tuple[str, str, str], ...] = (
+    ("apps", "apps", "Apps"),
+    ("transient", "transient", "Transient tasks"),
+    ("continuous", "continuous", "Continuous tasks"),
+    ("grants", "grants", "Efficiency grants"),
+    ("notifications", "notifications", "Notifications"),
+    ("log-panel", "log", "Event log"),
+)
+_TABLE_CLASSES: dict[str, type[SnapshotTable]] = {
+    "apps": AppsTable, "transient": TransientTable, "continuous": ContinuousTable, "grants": GrantsTable,
+    "notifications": NotificationsTable,
+}
+_KIND_TABLE = {cls.KIND: table_id for table_id, cls in {**_TABLE_CLASSES, "log": EventLog}.items()}
+
+Selection = tuple[str, Hashable]
+
+
+class MainScreen(WorldActions, DeviceActions, Screen[None]):
+    BINDINGS: ClassVar = main_bindings()
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
+
+    selection: reactive[Selection | None] = reactive(None)
+    """The selected row: (table kind, row key). Details show it; the keys act on its app."""
+    acting_as: reactive[str | None] = reactive(None)
+    """The bundle name the keys act as."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._disabled: frozenset[str] | None = None  # computed when the footer first asks
+
+    def _breakpoint_classes(self) -> list[str]:
+        """The breakpoint classes for the app's size now: set before the first layout, so Textual's
+        own breakpoint update on the first resize finds nothing to change (no second styling pass)."""
+        width, height = self.app.size
+        return [max((b for b in self.HORIZONTAL_BREAKPOINTS if width >= b[0]), key=lambda b: b[0])[1],
+                max((b for b in self.VERTICAL_BREAKPOINTS if height >= b[0]), key=lambda b: b[0])[1]]
+
+    def compose(self) -> ComposeResult:
+        self.add_class(*self._breakpoint_classes())
+        snapshot = self.app.snapshot
+        if snapshot is not None and snapshot.apps:  # act as the first app until a row is chosen
+            first = snapshot.apps[0].bundle_name
+            self.set_reactive(MainScreen.selection, ("app", first))
+            self.set_reactive(MainScreen.acting_as, first)
+        with Vertical(id="top"):
+            yield ClockBar(id="clock")
+            yield OverridesBanner(id="overrides")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                for _panel_id, table_id, _title in PANELS[:5]:
+                    yield _TABLE_CLASSES[table_id](id=table_id, classes="panel")
+            yield DetailsPane(id="details", classes="panel")
+        yield EventLogPanel(id="log-panel", classes="panel")
+        yield KeyBar()
+
+    AUTO_FOCUS = "#apps"
+
+    def on_mount(self) -> None:
+        for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
+            self.query_one(f"#{panel_id}").border_title = f"{number} {title}"
+        self.query_one("#details").border_title = "Details"
+        self.watch_selection(self.selection)
+        self.watch_acting_as(self.acting_as)
+        watch_snapshot(self, self._on_snapshot)
+
+    # -- selection ---------------------------------------------------------------------------
+    def on_snapshot_table_highlighted(self, message: SnapshotTable.Highlighted) -> None:
+        table = message.table
+        if table.has_focus or self.selection is None:
+            self.selection = None if message.key is None else (table.KIND, message.key)
+
+    def sync_selection(self) -> None:
+        focused = self.focused
+        if isinstance(focused, SnapshotTable) and focused.cursor_key is not None:
+            selection = (focused.KIND, focused.cursor_key)
+            if selection != self.selection:
+                self.selection = selection
+
+    def watch_selection(self, selection: Selection | None) -> None:
+        self.query_one(DetailsPane).selection = selection
+        bundle = self._bundle_of(selection)
+        if bundle is not None:
+            self.acting_as = bundle
+
+    def watch_acting_as(self, bundle: str | None) -> None:
+        snapshot = self.app.snapshot
+        view = snapshot.app(bundle) if snapshot is not None and bundle else None
+        self.query_one(ClockBar).acting_as = view.label if view else (bundle or "")
+        self._refresh_footer()
+
+    def _bundle_of(self, selection: Selection | None) -> str | None:
+        if selection is None:
+            return None
+        kind, key = selection
+        if kind == "app":
+            return str(key)
+        if kind == "grant":
+            return str(key[0])  # type: ignore[index]
+        if kind == "event":
+            view = self.query_one(EventLog).view(key)
+            return view.app if view is not None else None
+        table = self.query_one(f"#{_KIND_TABLE[kind]}", SnapshotTable)
+        view = table.view(key)
+        if view is None:
+            return None
+        view = view[0] if isinstance(view, tuple) else view
+        return getattr(view, "bundle_name", None)
+
+    # -- footer ------------------------------------------------------------------------------
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self._refresh_footer()
+
+    def _disabled_now(self) -> frozenset[str]:
+        snap = self.app.snapshot
+        app = snap.app(self.acting_as) if snap is not None and self.acting_as else None
+        off = set()
+        if app is None or app.state == "foreground":
+            off.add("app_foreground")
+        if app is None or app.state in ("background", "suspended", "dead"):
+            off.add("app_background")
+        if app is None or app.state == "dead":
+            off.add("app_kill")
+        if snap is not None:
+            if not snap.transient_tasks:
+                off.add("cancel_transient")
+            if not snap.overrides:
+                off.add("reset_overrides")
+        return frozenset(off)
+
+    def _refresh_footer(self) -> None:
+        disabled = self._disabled_now()
+        if disabled != self._disabled:
+            self._disabled = disabled
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._disabled is None:
+            self._disabled = self._disabled_now()
+        if action == "reset_overrides" and action in self._disabled:
+            return False  # shown only when there is something to reset
+        return None if action in self._disabled else True
+
+    # -- view actions ------------------------------------------------------------------------
+    def action_focus_panel(self, number: int) -> None:
+        _panel, table_id, _title = PANELS[number - 1]
+        self.query_one(f"#{table_id}").focus()
+
+    async def action_filter_log(self) -> None:
+        await self.query_one(EventLogPanel).open_filter()
+
+    def action_toggle_follow(self) -> None:
+        log = self.query_one(EventLog)
+        log.follow = not log.follow
+
+    def action_toggle_log_pause(self) -> None:
+        log = self.query_one(EventLog)
+        log.frozen = not log.frozen
+
+    def action_toggle_details(self) -> None:
+        if self.has_class("-narrow"):
+            self.toggle_class("-details")
+            return
+        details = self.query_one(DetailsPane)
+        if details.has_focus:
+            self.focus_previous()
+        else:
+            details.focus()
+
+    def action_help(self) -> None:
+        from bgtui.screens.help import HelpScreen  # Markdown is slow to import: not at start-up
+
+        self.app.push_screen(HelpScreen())
+

@@ -1,0 +1,36 @@
+"""The system stops a continuous task: the cause."""
+
+from __future__ import annotations
+
+from emulator.actions import STOP_CAUSES
+from textual.app import ComposeResult
+from textual.widgets.option_list import Option
+
+from bgtui.screens.form import Choice, FormScreen
+
+__all__ = ["StopCauseForm", "CAUSE_WORDS"]
+
+CAUSE_WORDS = {
+    "not_running": "not running: the declared work is not happening (reason from the task's first mode)",
+    "low_speed": "low speed: a data transfer is too slow (every dataTransfer task of the app ends)",
+    "misuse": "misuse: the app uses continuous tasks illegally (every task of the app ends)",
+}
+
+
+class StopCauseForm(FormScreen[str]):
+    FORM_TITLE = "System: stop the continuous task"
+    AUTO_FOCUS = "#cause"
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__()
+        self._task_id = task_id
+
+    @property
+    def ABOUT(self) -> str:  # type: ignore[override]
+        return f"The system (resource scheduler) stops continuous task {self._task_id}. Why?"
+
+    def fields(self) -> ComposeResult:
+        yield Choice(*[Option(CAUSE_WORDS.get(c, c), id=c) for c in STOP_CAUSES], id="cause")
+
+    def result(self) -> str:
+        return STOP_CAUSES[self.query_one(Choice).highlighted or 0]

@@ -1,0 +1,176 @@
+"""Dashboard benchmarks, each measured side by side with a bare Textual app in the same run.
+
+    python -m tests.benchmarks.bench_dashboard [--seconds S] [--runs N]
+
+1. Start-up to the first complete frame of the demo, against a bare app showing one Static
+   (budget: at most 1.6 times the bare app).
+2. CPU with 1,000 live transient tasks counting down at ×1, against a bare app repainting a full
+   screen of the same size at the same rate, 10 Hz (budget: at most 2 times).
+3. Peak memory (max RSS) with 1,000 live tasks (budget: 150 MB or less).
+
+Every measurement runs in a fresh subprocess, headless, at 160×45. CPU is time.process_time()
+over a fixed real interval after a warm-up. The figures are printed; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = (160, 45)
+TASKS = 1_000
+TICK = 0.1  # both apps repaint at 10 Hz
+
+# Each probe prints one JSON object on its last line.
+STARTUP = {
+    "bare": """
+        import time; t0 = time.perf_counter()
+        from textual.app import App
+        from textual.widgets import Static
+        class Bare(App):
+            def compose(self):
+                yield Static("Hello")
+        app = Bare()
+        COMPLETE = lambda app: bool(app.query("Static"))
+    """,
+    "bgtui": """
+        import time; t0 = time.perf_counter()
+        from bgtui.app import make_app
+        app = make_app(clock_running=False)
+        def COMPLETE(app):
+            # every panel has its rows or its hint, the header and the keys are drawn
+            screen = app.screen
+            tables = screen.query("SnapshotTable")
+            return (len(tables) == 6 and screen.query_one("#apps").row_count == 5
+                    and screen.query_one("#log").row_count > 0 and screen.query_one("KeyBar")._shown is not None
+                    and isinstance(screen.query_one("DetailsPane")._shown, tuple))
+    """,
+}
+STARTUP_TAIL = """
+    from textual.app import App
+    first = {}
+    display = App._display
+    def _display(self, screen, renderable):
+        # the first full-screen update handed to the driver is the first frame
+        if renderable is not None and "ms" not in first:
+            first["ms"] = (time.perf_counter() - t0) * 1000
+            first["complete"] = COMPLETE(self)
+        display(self, screen, renderable)
+    App._display = _display
+    async def settle(pilot):
+        await pilot.pause()
+        first["settled_ms"] = (time.perf_counter() - t0) * 1000
+        print(json.dumps(first))
+        await pilot.exit(None)
+    app.run(headless=True, size=SIZE, auto_pilot=settle)
+"""
+
+LOAD = {
+    "bare": """
+        from textual.app import App
+        from textual.widgets import Static
+        class Bare(App):
+            def compose(self):
+                yield Static(id="screenful")
+            def on_mount(self):
+                self.n = 0
+                self.set_interval(TICK, self.repaint)
+            def repaint(self):
+                # a full screen of new text at every tick, as the dashboard repaints its countdowns
+                self.n += 1
+                w, h = SIZE
+                line = f"{self.n:>8} " * (w // 9)
+                self.query_one(Static).update("\\n".join(line[i % 9:][:w] for i in range(h)))
+        app = Bare()
+    """,
+    "bgtui": """
+        from bgtui.app import make_app
+        from bgtui.demo import build_demo_emulator
+        from bgtui import ops
+        emu = build_demo_emulator()
+        apps, left = [], TASKS
+        while left > 0:
+            app_ = emu.install_app(f"com.bench.app{len(apps)}", label=f"Bench {len(apps)}")
+            for _ in range(min(3, left)):
+                ops.request_transient(app_, "bench")
+                left -= 1
+            app_.to_background()
+            apps.append(app_)
+        assert len(emu.snapshot().transient_tasks) == TASKS
+        assert all(t.counting for t in emu.snapshot().transient_tasks)
+        app = make_app(emu, clock_running=True, speed=1.0)
+    """,
+}
+LOAD_TAIL = """
+    import asyncio, resource
+    async def measure(pilot):
+        await pilot.pause()
+        await asyncio.sleep(WARMUP)
+        c0, w0 = time.process_time(), time.perf_counter()
+        await asyncio.sleep(SECONDS)
+        cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"cpu_percent": 100 * cpu / wall, "rss_mb": rss_mb}))
+        await pilot.exit(None)
+    app.run(headless=True, size=SIZE, auto_pilot=measure)
+"""
+
+
+def _probe(body: str, tail: str, **consts: object) -> dict[str, float]:
+    header = "import json, time\n" + "".join(f"{k} = {v!r}\n" for k, v in consts.items())
+    code = header + textwrap.dedent(body) + textwrap.dedent(tail)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"probe failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=10.0, help="CPU measurement interval (default 10)")
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs of each app (default 5)")
+    parser.add_argument("--load-runs", type=int, default=3, help="CPU/memory runs of each app (default 3)")
+    args = parser.parse_args(argv)
+    consts = {"SIZE": SIZE, "TICK": TICK, "TASKS": TASKS, "WARMUP": 2.0, "SECONDS": args.seconds}
+
+    startup: dict[str, list[dict[str, float]]] = {name: [] for name in STARTUP}
+    for _ in range(args.runs):  # interleaved, so a noisy moment hits both
+        for name, body in STARTUP.items():
+            startup[name].append(_probe(body, STARTUP_TAIL, **consts))
+    start = {name: statistics.median(r["ms"] for r in runs) for name, runs in startup.items()}
+    settled = {name: statistics.median(r["settled_ms"] for r in runs) for name, runs in startup.items()}
+    complete = all(r["complete"] for r in startup["bgtui"])
+    loads: dict[str, list[dict[str, float]]] = {name: [] for name in LOAD}
+    for _ in range(args.load_runs):  # interleaved too
+        for name, body in LOAD.items():
+            loads[name].append(_probe(body, LOAD_TAIL, **consts))
+    load = {name: {key: statistics.median(r[key] for r in runs) for key in runs[0]} for name, runs in loads.items()}
+
+    w, h = SIZE
+    print(f"bgtui dashboard benchmarks: headless {w}x{h}, Python {sys.version.split()[0]}, "
+          f"medians of {args.runs} start-up runs and {args.load_runs} load runs of {args.seconds:g} s, interleaved")
+    print(f"{'':44}{'bare Textual':>14}{'bgtui':>10}{'ratio':>8}   budget")
+    ratio = start["bgtui"] / start["bare"]
+    print(f"{'start-up to the first complete frame (ms)':44}{start['bare']:>14.0f}{start['bgtui']:>10.0f}"
+          f"{ratio:>7.2f}x   <= 1.6x {'ok' if ratio <= 1.6 else 'OVER'}"
+          f"{'' if complete else '  (a first frame was NOT complete)'}")
+    ratio = settled["bgtui"] / settled["bare"]
+    print(f"{'  (until idle, every later update done) (ms)':44}{settled['bare']:>14.0f}{settled['bgtui']:>10.0f}"
+          f"{ratio:>7.2f}x")
+    cpu_bare, cpu = load["bare"]["cpu_percent"], load["bgtui"]["cpu_percent"]
+    ratio = cpu / cpu_bare
+    print(f"{f'CPU, {TASKS:,} live tasks at x1, 10 Hz (% of a core)':44}{cpu_bare:>14.1f}{cpu:>10.1f}"
+          f"{ratio:>7.2f}x   <= 2x {'ok' if ratio <= 2 else 'OVER'}")
+    rss_bare, rss = load["bare"]["rss_mb"], load["bgtui"]["rss_mb"]
+    print(f"{f'peak memory, {TASKS:,} live tasks (MB, max RSS)':44}{rss_bare:>14.0f}{rss:>10.0f}{'':>8}"
+          f"   <= 150 MB {'ok' if rss <= 150 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()
