@@ -15,7 +15,7 @@ from textual.timer import Timer
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
-from bgtui.theme_defaults import app_variable_defaults
+from bgtui.themes import ThemeManager, ThemeVariablesMixin, install_themes
 
 __all__ = ["BgtuiApp", "make_app"]
 
@@ -27,7 +27,7 @@ def _actions_provider() -> type:
     return ActionsProvider
 
 
-class BgtuiApp(App[None]):
+class BgtuiApp(ThemeVariablesMixin, App[None]):
     """The dashboard over one emulator. Its clock driver's tick is the only thing that moves time."""
 
     CSS_PATH = "styles/app.tcss"
@@ -46,6 +46,7 @@ class BgtuiApp(App[None]):
         self.palette = Palette(self)
         self.set_reactive(BgtuiApp.snapshot, emulator.snapshot())
         self._ticker: Timer | None = None
+        self.theme_manager: ThemeManager | None = None
 
     @property
     def main_screen(self) -> MainScreen:
@@ -55,9 +56,6 @@ class BgtuiApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        return app_variable_defaults(self.current_theme)
 
     def on_mount(self) -> None:
         self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
@@ -91,14 +89,24 @@ def _settle_garbage_collector() -> None:
 
 
 def make_app(emulator: Emulator | None = None, *, clock_running: bool = True, speed: float = 1.0,
-             size_hint: tuple[int, int] | None = None) -> BgtuiApp:
+             size_hint: tuple[int, int] | None = None, theme: str | None = None,
+             watch_themes: bool = True) -> BgtuiApp:
     """The dashboard over `emulator` (the built-in demo device by default).
 
-    The garbage collector is paused until the app's first frame (see _settle_garbage_collector).
+    Themes come from the shipped `themes/` folder and the user's themes folder, hot-reloaded unless
+    `watch_themes` is false; `theme` (``--theme``) wins over the remembered choice and raises
+    bgtui.themes.UnknownThemeError when no file defines it. The garbage collector is paused until
+    the app's first frame (see _settle_garbage_collector).
     """
     gc.disable()
     if emulator is None:
         from bgtui.demo import build_demo_emulator
 
         emulator = build_demo_emulator()
-    return BgtuiApp(emulator, ClockDriver(emulator, running=clock_running, speed=speed), size_hint=size_hint)
+    app = BgtuiApp(emulator, ClockDriver(emulator, running=clock_running, speed=speed), size_hint=size_hint)
+    try:
+        app.theme_manager = install_themes(app, theme, watch=watch_themes)
+    except Exception:
+        gc.enable()
+        raise
+    return app

@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.")
     parser.add_argument("--speed", type=_speed, default=1.0, help="clock speed, from 0.1 to 100 (default 1)")
     parser.add_argument("--paused", action="store_true", help="start with the clock paused")
-    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord, gruvbox, textual-light")
+    parser.add_argument("--theme", metavar="NAME",
+                        help="a theme from themes/ or your themes folder: dark, light, high-contrast, colorblind, ...")
     parser.add_argument("scenario", nargs="?", help=argparse.SUPPRESS)
     return parser
 
@@ -44,11 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()  # until the first frame: the app turns it back on (bgtui.app._settle_garbage_collector)
     from bgtui.app import make_app
 
-    app = make_app(clock_running=not args.paused, speed=args.speed)
-    if args.theme is not None:
-        if args.theme not in app.available_themes:
-            parser.error(f"unknown theme {args.theme!r}; one of: {', '.join(sorted(app.available_themes))}")
-        app.theme = args.theme
+    from bgtui.themes import UnknownThemeError
+
+    try:
+        app = make_app(clock_running=not args.paused, speed=args.speed, theme=args.theme)
+    except UnknownThemeError as err:
+        parser.error(str(err))
     app.run()
     return 0
 

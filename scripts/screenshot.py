@@ -46,7 +46,7 @@ def story():  # type: ignore[no-untyped-def]
 
 
 async def shoot(out: Path, size: tuple[int, int]) -> None:
-    app = make_app(story(), clock_running=False, size_hint=size)
+    app = make_app(story(), clock_running=False, size_hint=size, watch_themes=False)
     async with app.run_test(size=size) as pilot:
         await pilot.press("2")  # the transient tasks: the details pane explains the selected one
         await pilot.pause()

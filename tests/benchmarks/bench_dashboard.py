@@ -42,7 +42,7 @@ STARTUP = {
     "bgtui": """
         import time; t0 = time.perf_counter()
         from bgtui.app import make_app
-        app = make_app(clock_running=False)
+        app = make_app(clock_running=False, watch_themes=False)
         def COMPLETE(app):
             # every panel has its rows or its hint, the header and the keys are drawn
             screen = app.screen
@@ -104,7 +104,7 @@ LOAD = {
             apps.append(app_)
         assert len(emu.snapshot().transient_tasks) == TASKS
         assert all(t.counting for t in emu.snapshot().transient_tasks)
-        app = make_app(emu, clock_running=True, speed=1.0)
+        app = make_app(emu, clock_running=True, speed=1.0, watch_themes=False)
     """,
 }
 LOAD_TAIL = """

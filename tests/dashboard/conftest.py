@@ -9,14 +9,6 @@ import pytest
 
 from bgtui.app import BgtuiApp, make_app
 from bgtui.widgets.table import SnapshotTable
-from emulator.kit.bound import BoundBackgroundTaskManager
-
-HAS_CONTINUOUS = hasattr(BoundBackgroundTaskManager, "startBackgroundRunning")
-HAS_EFFICIENCY = hasattr(BoundBackgroundTaskManager, "applyEfficiencyResources")
-
-needs_continuous = pytest.mark.xfail(not HAS_CONTINUOUS, reason="needs the continuous-tasks engine", strict=True)
-needs_efficiency = pytest.mark.xfail(not HAS_EFFICIENCY, reason="needs the efficiency-resources engine",
-                                     strict=True)
 
 UPLOADER = "com.example.uploader"
 MUSIC = "com.example.music"
@@ -49,7 +41,7 @@ class Recorder:
 
 @pytest.fixture
 def app() -> BgtuiApp:
-    return make_app(clock_running=False)
+    return make_app(clock_running=False, watch_themes=False)
 
 
 @pytest.fixture

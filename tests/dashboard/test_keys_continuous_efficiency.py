@@ -6,12 +6,10 @@ need them are expected to fail (xfail, strict), and turn into plain tests once t
 
 from __future__ import annotations
 
-import pytest
 
 from bgtui.app import BgtuiApp
 
-from .conftest import HAS_CONTINUOUS, HAS_EFFICIENCY, MUSIC, SYSTEM, UPLOADER, WIDE, Recorder, needs_continuous, \
-    needs_efficiency, select_app, shown
+from .conftest import MUSIC, SYSTEM, UPLOADER, WIDE, Recorder, select_app, shown
 
 
 async def start_music(pilot, app: BgtuiApp) -> int:  # type: ignore[no-untyped-def]
@@ -23,24 +21,6 @@ async def start_music(pilot, app: BgtuiApp) -> int:  # type: ignore[no-untyped-d
     return task.continuous_task_id
 
 
-@pytest.mark.skipif(HAS_CONTINUOUS, reason="the continuous-tasks engine is here")
-async def test_without_the_engine_the_keys_say_so(app: BgtuiApp, toasts: Recorder) -> None:
-    async with app.run_test(size=WIDE) as pilot:
-        await select_app(pilot, app, MUSIC)
-        await pilot.press("s")
-        assert app.screen is app.main_screen  # no form for a function that is not there
-        assert toasts.last().severity == "warning" and "not emulated" in toasts.last().message
-
-
-@pytest.mark.skipif(HAS_EFFICIENCY, reason="the efficiency engine is here")
-async def test_without_the_efficiency_engine_the_keys_say_so(app: BgtuiApp, toasts: Recorder) -> None:
-    async with app.run_test(size=WIDE) as pilot:
-        await select_app(pilot, app, SYSTEM)
-        await pilot.press("e")
-        assert app.screen is app.main_screen and "not emulated" in toasts.last().message
-
-
-@needs_continuous
 async def test_start_and_stop_a_continuous_task(app: BgtuiApp, toasts: Recorder) -> None:
     async with app.run_test(size=WIDE) as pilot:
         task_id = await start_music(pilot, app)
@@ -55,7 +35,6 @@ async def test_start_and_stop_a_continuous_task(app: BgtuiApp, toasts: Recorder)
         assert app.emu.snapshot().continuous_tasks == ()
 
 
-@needs_continuous
 async def test_update_with_an_undeclared_mode_is_refused(app: BgtuiApp, toasts: Recorder) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await start_music(pilot, app)
@@ -63,7 +42,6 @@ async def test_update_with_an_undeclared_mode_is_refused(app: BgtuiApp, toasts: 
         assert toasts.last().severity == "error" and "9800005" in toasts.last().title
 
 
-@needs_continuous
 async def test_the_uploader_lacks_the_permission(app: BgtuiApp, toasts: Recorder) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await select_app(pilot, app, UPLOADER)
@@ -72,7 +50,6 @@ async def test_the_uploader_lacks_the_permission(app: BgtuiApp, toasts: Recorder
         assert "refused" in shown(app, "log")
 
 
-@needs_continuous
 async def test_system_suspend_and_stop_and_user_swipe(app: BgtuiApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         task_id = await start_music(pilot, app)
@@ -89,7 +66,6 @@ async def test_system_suspend_and_stop_and_user_swipe(app: BgtuiApp) -> None:
         assert app.emu.snapshot().notifications == () and app.emu.snapshot().continuous_tasks == ()
 
 
-@needs_efficiency
 async def test_apply_and_reset_efficiency_resources(app: BgtuiApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await select_app(pilot, app, SYSTEM)
@@ -103,7 +79,6 @@ async def test_apply_and_reset_efficiency_resources(app: BgtuiApp) -> None:
         assert app.emu.snapshot().efficiency_grants == ()
 
 
-@needs_efficiency
 async def test_release_and_persistent_and_refusal(app: BgtuiApp, toasts: Recorder) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await select_app(pilot, app, SYSTEM)

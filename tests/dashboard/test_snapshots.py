@@ -7,6 +7,8 @@ Accept a deliberate change with `pytest tests/dashboard/test_snapshots.py --snap
 
 from __future__ import annotations
 
+import pytest
+
 from bgtui import ops
 from bgtui.app import BgtuiApp, make_app
 from bgtui.demo import build_demo_emulator
@@ -14,20 +16,30 @@ from bgtui.demo import build_demo_emulator
 from .conftest import UPLOADER
 
 
-def story_app() -> BgtuiApp:
-    """The demo device 40 s into an upload in the background, a second task paused, low battery."""
+SHIPPED_THEMES = ("dark", "light", "high-contrast", "colorblind")
+
+
+def story_app(theme: str | None = None) -> BgtuiApp:
+    """The demo device 40 s into an upload in the background, a second task paused, music playing in
+    the background under a continuous task, the system app holding CPU and timer grants, low battery."""
     emu = build_demo_emulator()
     uploader = emu.app(UPLOADER)
     ops.request_transient(uploader, "upload photos")
+    music = emu.app("com.example.music")
+    ops.start_continuous(music, ["audioPlayback"])
+    system = emu.app("com.example.system")
+    ops.apply_efficiency(system, ["CPU"], time_out_ms=0, reason="sync engine", persist=True)
+    ops.apply_efficiency(system, ["TIMER", "COMMON_EVENT"], time_out_ms=120_000, reason="nightly sync")
     emu.advance(2_000)
     uploader.to_background()
+    music.to_background()
     emu.advance(40_000)
     navigation = emu.app("com.example.navigation")
     ops.request_transient(navigation, "save route")
     emu.app("com.example.voip").to_background()
     emu.advance(1_234)
     emu.device.battery_level = 18
-    return make_app(emu, clock_running=False)
+    return make_app(emu, clock_running=False, watch_themes=False, theme=theme)
 
 
 def test_main_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
@@ -48,3 +60,8 @@ def test_narrow_layout(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def test_narrow_details(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(story_app(), terminal_size=(80, 24), press=["2", "enter"])
+
+
+@pytest.mark.parametrize("theme", SHIPPED_THEMES)
+def test_main_screen_in_each_shipped_theme(snap_compare, theme) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(story_app(theme), terminal_size=(160, 45))
