@@ -1,10 +1,13 @@
-"""`bgtui`: open the dashboard on the built-in demo device.
+"""`bgtui`: open the dashboard on the built-in demo device, or run a headless command.
 
     bgtui [--speed X] [--paused] [--theme NAME]
+    bgtui play FILE [--format text|jsonl] [--csv OUT]
+    bgtui demos
+    bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
     python -m bgtui ...
 
-Subcommands (`bgtui play FILE`, `dump`, `demos`, `screenshot`) come later: each will be a
-subparser added in `build_parser`; until then a scenario file argument is refused clearly.
+The headless commands are emulator.scenario.cli's: this module hands them over before anything
+imports Textual, so `bgtui play` stays a plain, fast Python program.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ def _speed(text: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.")
+        prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.",
+        epilog="headless commands: bgtui play FILE | bgtui demos | bgtui dump ... (bgtui play --help)")
     parser.add_argument("--speed", type=_speed, default=1.0, help="clock speed, from 0.1 to 100 (default 1)")
     parser.add_argument("--paused", action="store_true", help="start with the clock paused")
     parser.add_argument("--theme", metavar="NAME",
@@ -37,7 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+HEADLESS_COMMANDS = ("play", "demos", "dump")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in HEADLESS_COMMANDS:
+        from emulator.scenario.cli import main as headless_main
+
+        return headless_main(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.scenario is not None:
