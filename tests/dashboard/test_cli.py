@@ -1,3 +1,4 @@
+"""`bgtui` subcommands that never open the dashboard."""
 
 
 def test_headless_commands_run_through_bgtui_without_textual() -> None:
