@@ -26,22 +26,29 @@ def request_cancel_pair_us(rounds: int = 50_000) -> float:
     return statistics.median(samples) / 1000
 
 
-def million_timers_s(n: int = 1_000_000) -> float:
-    clock = VirtualClock()
-    hits = [0]
+def million_timers_s(n: int = 1_000_000, runs: int = 3) -> float:
+    """CPU seconds of this process (median of `runs`) to schedule n timers over a day and fire them all.
 
-    def tick() -> None:
-        hits[0] += 1
-
+    CPU time, not wall time: the figure is about the clock, not about what else the machine runs.
+    """
     dues = [(i * 7919) % 86_400_000 for i in range(n)]  # spread over a day, out of order
-    call_at = clock.call_at
-    t0 = time.perf_counter()
-    for due in dues:
-        call_at(due, tick)
-    clock.advance(86_400_000)
-    elapsed = time.perf_counter() - t0
-    assert hits[0] == n
-    return elapsed
+    times = []
+    for _ in range(runs):
+        clock = VirtualClock()
+        hits = [0]
+
+        def tick() -> None:
+            hits[0] += 1
+
+        call_at = clock.call_at
+        gc.collect()
+        t0 = time.process_time()
+        for due in dues:
+            call_at(due, tick)
+        clock.advance(86_400_000)
+        times.append(time.process_time() - t0)
+        assert hits[0] == n
+    return statistics.median(times)
 
 
 def live_tasks_heap_mb(tasks: int = 10_000, apps: int = 3_400) -> float:
@@ -68,5 +75,5 @@ def live_tasks_heap_mb(tasks: int = 10_000, apps: int = 3_400) -> float:
 
 def main() -> None:
     figure("requestSuspendDelay + cancelSuspendDelay, median", request_cancel_pair_us(), "µs", 20)
-    figure("1,000,000 timers scheduled and fired", million_timers_s(), "s", 2)
+    figure("1,000,000 timers scheduled and fired (CPU, median of 3)", million_timers_s(), "s", 2)
     figure("Python heap with 10,000 live tasks over 3,400 apps", live_tasks_heap_mb(), "MB", 50)
