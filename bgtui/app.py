@@ -6,6 +6,7 @@ import gc
 from typing import ClassVar
 
 from emulator import Emulator
+from emulator.scenario.record import SessionRecorder
 from emulator.snapshot import Snapshot
 from textual.app import App
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.timer import Timer
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
+from bgtui.session import Session
 from bgtui.themes import ThemeManager, ThemeVariablesMixin, install_themes
 
 __all__ = ["BgtuiApp", "make_app"]
@@ -38,15 +40,27 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False, repaint=False)
     """The snapshot of the last tick: every widget renders this, and nothing else."""
 
-    def __init__(self, emulator: Emulator, driver: ClockDriver, *, size_hint: tuple[int, int] | None = None) -> None:
+    def __init__(self, emulator: Emulator, driver: ClockDriver, *, size_hint: tuple[int, int] | None = None,
+                 session: Session | None = None) -> None:
         super().__init__()
-        self.emu = emulator
+        self.session = session if session is not None else Session(emulator)
+        """The emulator, the scenario playing on it, the recorder of every action."""
+        assert self.session.emu is emulator
         self.driver = driver
         self.size_hint = size_hint
         self.palette = Palette(self)
         self.set_reactive(BgtuiApp.snapshot, emulator.snapshot())
         self._ticker: Timer | None = None
         self.theme_manager: ThemeManager | None = None
+
+    @property
+    def emu(self) -> Emulator:
+        return self.session.emu
+
+    @property
+    def recorder(self) -> SessionRecorder:
+        """Every action taken in the dashboard goes through it (bgtui.ops), with its virtual time."""
+        return self.session.recorder
 
     @property
     def main_screen(self) -> MainScreen:
