@@ -1,6 +1,7 @@
 """`bgtui`: open the dashboard on the built-in demo device or a scenario, or run a headless command.
 
     bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME]
+    bgtui screenshot FILE --at TIME [-o OUT.svg] [--size 160x45] [--theme NAME]
     bgtui play FILE [--format text|jsonl] [--csv OUT]
     bgtui demos
     bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
@@ -34,7 +35,8 @@ def _speed(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.",
-        epilog="headless commands: bgtui play FILE | bgtui demos | bgtui dump ... (bgtui play --help)")
+        epilog="also: bgtui screenshot FILE --at TIME (bgtui screenshot --help); headless: bgtui play FILE | "
+               "bgtui demos | bgtui dump ... (bgtui play --help)")
     parser.add_argument("scenario", nargs="?", metavar="FILE",
                         help="a scenario file or demo:NAME to play (default: the demo device, nothing playing)")
     parser.add_argument("--watch", action="store_true",
@@ -55,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from emulator.scenario.cli import main as headless_main
 
         return headless_main(argv)
+    if argv and argv[0] == "screenshot":
+        from bgtui.screenshot import main as screenshot_main
+
+        return screenshot_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.watch and (args.scenario is None or args.scenario.startswith("demo:")):
