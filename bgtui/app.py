@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from emulator import Emulator
-from emulator.scenario.record import SessionRecorder
 from emulator.snapshot import Snapshot
 from textual.app import App
 from textual.binding import Binding
@@ -21,6 +20,8 @@ from bgtui.session import Session, describe_failure
 from bgtui.themes import ThemeManager, ThemeVariablesMixin, install_themes
 
 if TYPE_CHECKING:
+    from emulator.scenario.record import SessionRecorder
+
     from bgtui.scenario_watch import ScenarioWatcher
 
 __all__ = ["BgtuiApp", "make_app"]

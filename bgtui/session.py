@@ -1,8 +1,10 @@
 """What the dashboard runs on: one emulator, the scenario playing on it (if any), and the recorder.
 
-No Textual here. The recorder is created once the device is set up (the apps installed, the
-scenario's [device] and [policy] applied) and before any action, so every action the dashboard
-takes from then on is in it (bgtui.ops performs them all through it).
+No Textual here. The recorder captures the device as set up (the apps installed, the scenario's
+[device] and [policy] applied) before any action, so every action the dashboard takes is in it
+(bgtui.ops performs them all through it). With a scenario it is made at once (the scenario's
+steps change the device as time passes); without one, nothing but an action can change what it
+captures, so it is made at the first action, which keeps emulator.scenario out of the start-up.
 
     session = Session.of_scenario(load("demo:upload-timeout"))   # steps scheduled on the emulator's clock
     session.emu.advance(60_000)                                  # ... the dashboard's clock does this
@@ -13,14 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from emulator import Emulator
-from emulator.scenario.record import SessionRecorder
-from emulator.scenario.runner import ScenarioRun
-from emulator.scenario.timefmt import format_clock
-
 if TYPE_CHECKING:
+    from emulator import Emulator
     from emulator.scenario.model import Scenario
-    from emulator.scenario.runner import Failure
+    from emulator.scenario.record import SessionRecorder
+    from emulator.scenario.runner import Failure, ScenarioRun
 
 __all__ = ["Session", "describe_failure"]
 
@@ -30,8 +29,19 @@ class Session:
         self.emu = emu
         self.run = run
         """The scenario playing on `emu`, started; None on a device that plays nothing."""
-        self.recorder = SessionRecorder(emu)
+        self._recorder: SessionRecorder | None = None
         self._reported = 0
+        if run is not None:
+            self._recorder = self.recorder  # now: the scenario's steps will change the device
+
+    @property
+    def recorder(self) -> SessionRecorder:
+        """Every action taken on `emu`, with its virtual time."""
+        if self._recorder is None:
+            from emulator.scenario.record import SessionRecorder
+
+            self._recorder = SessionRecorder(self.emu)
+        return self._recorder
 
     @classmethod
     def of_scenario(cls, scenario: Scenario) -> Session:
@@ -39,6 +49,9 @@ class Session:
 
         ScenarioError when this build's kit lacks a function the scenario calls.
         """
+        from emulator import Emulator
+        from emulator.scenario.runner import ScenarioRun
+
         run = ScenarioRun(scenario, emulator=Emulator())
         run.start()
         return cls(run.emu, run)
@@ -71,6 +84,8 @@ class Session:
 
 def describe_failure(failure: Failure, file: str) -> str:
     """A toast's text: where, when, expected and got."""
+    from emulator.scenario.timefmt import format_clock
+
     step = failure.step
     return (f"{failure.what} at {format_clock(failure.time_ms)} ({file}:{step.line}, {step.label})\n"
             f"expected: {failure.expected}\ngot: {failure.got}")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from emulator.scenario.timefmt import format_clock
-
 from bgtui.actions.base import ActionsBase
 
 __all__ = ["SessionActions", "default_file"]
@@ -20,6 +18,8 @@ def default_file(scenario_file: str | None) -> str:
 
 class SessionActions(ActionsBase):
     def action_save_session(self) -> None:
+        from emulator.scenario.timefmt import format_clock
+
         from bgtui.screens.save_form import SaveSessionForm
 
         session = self.app.session

@@ -12,6 +12,7 @@ from bgtui import ops
 from bgtui.clock_driver import SPEEDS, ClockDriver
 from bgtui.demo import DEMO_APPS, build_demo_emulator
 from bgtui.log_filter import compile_filter
+from bgtui.session import Session
 from emulator import BusinessError, Emulator, EventKind
 from emulator.events import Event
 from emulator.scenario.record import SessionRecorder
@@ -177,3 +178,18 @@ PURE = ["emulator", "bgtui.format", "bgtui.ops", "bgtui.clock_driver", "bgtui.de
 def test_the_engine_and_the_pure_parts_never_import_textual(module: str) -> None:
     code = f"import sys, {module}; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_the_dashboard_loads_the_scenario_package_only_when_it_needs_it() -> None:
+    code = ("import sys, bgtui.app, bgtui.cli\n"
+            "sys.exit(any(m.startswith('emulator.scenario') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_session_on_a_plain_device_makes_its_recorder_at_the_first_action() -> None:
+    emu = build_demo_emulator()
+    session = Session(emu)
+    emu.advance(5_000)
+    ops.app_background(session.recorder, UPLOADER)
+    (step,) = session.recorder.steps
+    assert step.at_ms == 5_000 and session.recorder.start_ms == 5_000 and len(session.recorder.apps) == 5
