@@ -48,9 +48,10 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
     def __init__(self, emulator: Emulator, driver: ClockDriver, *, size_hint: tuple[int, int] | None = None,
                  session: Session | None = None) -> None:
         super().__init__()
+        if session is not None and session.emu is not emulator:
+            raise ValueError("the session plays on another emulator than the one given")
         self.session = session if session is not None else Session(emulator)
         """The emulator, the scenario playing on it, the recorder of every action."""
-        assert self.session.emu is emulator
         self.driver = driver
         self.size_hint = size_hint
         self.palette = Palette(self)

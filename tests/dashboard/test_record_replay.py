@@ -86,3 +86,13 @@ async def test_a_session_on_a_scenario_starts_from_its_device_and_says_so(tmp_pa
     text = path.read_text()
     assert "battery_level = 80" in text and 'label = "Uploader"' in text
     assert "scenario 'live-test'" in text and "own steps are not in this file" in text
+
+
+async def test_save_session_is_in_the_help_and_the_palette(app: BgtuiApp) -> None:
+    from bgtui.commands import ActionsProvider
+    from bgtui.keymap import keys_markdown
+
+    assert "| `ctrl+s` | Save every action taken so far" in keys_markdown()
+    async with app.run_test(size=WIDE):
+        titles = [title for title, _help, _run in ActionsProvider(app.screen)._commands()]
+        assert "Save the session…" in titles
