@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from emulator import Emulator
 from emulator.snapshot import Snapshot
@@ -15,7 +16,13 @@ from textual.timer import Timer
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
+from bgtui.session import Session, describe_failure
 from bgtui.themes import ThemeManager, ThemeVariablesMixin, install_themes
+
+if TYPE_CHECKING:
+    from emulator.scenario.record import SessionRecorder
+
+    from bgtui.scenario_watch import ScenarioWatcher
 
 __all__ = ["BgtuiApp", "make_app"]
 
@@ -38,15 +45,29 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False, repaint=False)
     """The snapshot of the last tick: every widget renders this, and nothing else."""
 
-    def __init__(self, emulator: Emulator, driver: ClockDriver, *, size_hint: tuple[int, int] | None = None) -> None:
+    def __init__(self, emulator: Emulator, driver: ClockDriver, *, size_hint: tuple[int, int] | None = None,
+                 session: Session | None = None) -> None:
         super().__init__()
-        self.emu = emulator
+        if session is not None and session.emu is not emulator:
+            raise ValueError("the session plays on another emulator than the one given")
+        self.session = session if session is not None else Session(emulator)
+        """The emulator, the scenario playing on it, the recorder of every action."""
         self.driver = driver
         self.size_hint = size_hint
         self.palette = Palette(self)
         self.set_reactive(BgtuiApp.snapshot, emulator.snapshot())
         self._ticker: Timer | None = None
         self.theme_manager: ThemeManager | None = None
+        self.scenario_watcher: ScenarioWatcher | None = None
+
+    @property
+    def emu(self) -> Emulator:
+        return self.session.emu
+
+    @property
+    def recorder(self) -> SessionRecorder:
+        """Every action taken in the dashboard goes through it (bgtui.ops), with its virtual time."""
+        return self.session.recorder
 
     @property
     def main_screen(self) -> MainScreen:
@@ -58,6 +79,7 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        self._show_title()
         self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
         self.call_after_refresh(_settle_garbage_collector)
 
@@ -72,11 +94,40 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
             snapshot = self.emu.snapshot()
         with self.batch_update():
             self.snapshot = snapshot
+        self._report_failures()
 
     def publish(self) -> None:
         """Show the world as it is now (after an action), without moving time."""
         with self.batch_update():
             self.snapshot = self.emu.snapshot()
+        self._report_failures()
+
+    def _report_failures(self) -> None:
+        """A toast for each expectation of the scenario that failed (or step that could not run) since."""
+        for failure in self.session.new_failures():
+            self.notify(describe_failure(failure, self.session.scenario.file),  # type: ignore[union-attr]
+                        title=("Scenario: a step could not run" if failure.expected == "the step to run"
+                               else "Scenario: expectation failed"),
+                        severity="error", timeout=12, markup=False)
+
+    async def load_session(self, session: Session) -> None:
+        """Run on `session` from now on (a reloaded scenario, from its beginning): a new clock driver
+        at the same speed and state, a new snapshot, fresh panels; open forms are closed (they act on
+        the old device)."""
+        running, speed = self.driver.running, self.driver.speed
+        self.session = session
+        self.driver = ClockDriver(session.emu, running=running, speed=speed)
+        self._show_title()
+        self.set_reactive(BgtuiApp.snapshot, session.emu.snapshot())
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        await self.main_screen.restart()
+        self.publish()
+
+    def _show_title(self) -> None:
+        """The scenario's name in the title (the terminal's, and a screenshot's)."""
+        name = self.session.name
+        self.title = f"{self.TITLE} · {name}" if name else self.TITLE
 
 
 def _settle_garbage_collector() -> None:
@@ -88,10 +139,14 @@ def _settle_garbage_collector() -> None:
     gc.enable()
 
 
-def make_app(emulator: Emulator | None = None, *, clock_running: bool = True, speed: float = 1.0,
-             size_hint: tuple[int, int] | None = None, theme: str | None = None,
-             watch_themes: bool = True) -> BgtuiApp:
-    """The dashboard over `emulator` (the built-in demo device by default).
+def make_app(emulator: Emulator | None = None, *, session: Session | None = None, clock_running: bool = True,
+             speed: float = 1.0, size_hint: tuple[int, int] | None = None, theme: str | None = None,
+             watch_themes: bool = True, watch_scenario: str | Path | None = None) -> BgtuiApp:
+    """The dashboard over `session` (a scenario playing: Session.of_scenario), else over `emulator`
+    (the built-in demo device by default).
+
+    With `watch_scenario` (the scenario's file), saving the file restarts the scenario from its
+    beginning (bgtui.scenario_watch); a file that does not load keeps the running one.
 
     Themes come from the shipped `themes/` folder and the user's themes folder, hot-reloaded unless
     `watch_themes` is false; `theme` (``--theme``) wins over the remembered choice and raises
@@ -99,14 +154,22 @@ def make_app(emulator: Emulator | None = None, *, clock_running: bool = True, sp
     the app's first frame (see _settle_garbage_collector).
     """
     gc.disable()
-    if emulator is None:
+    if session is not None:
+        emulator = session.emu
+    elif emulator is None:
         from bgtui.demo import build_demo_emulator
 
         emulator = build_demo_emulator()
-    app = BgtuiApp(emulator, ClockDriver(emulator, running=clock_running, speed=speed), size_hint=size_hint)
+    app = BgtuiApp(emulator, ClockDriver(emulator, running=clock_running, speed=speed), size_hint=size_hint,
+                   session=session)
     try:
         app.theme_manager = install_themes(app, theme, watch=watch_themes)
     except Exception:
         gc.enable()
         raise
+    if watch_scenario is not None:
+        from bgtui.scenario_watch import ScenarioWatcher
+
+        app.scenario_watcher = ScenarioWatcher(app, watch_scenario)
+        app.call_later(app.scenario_watcher.start_watching)
     return app

@@ -1,13 +1,16 @@
-"""`bgtui`: open the dashboard on the built-in demo device, or run a headless command.
+"""`bgtui`: open the dashboard on the built-in demo device or a scenario, or run a headless command.
 
-    bgtui [--speed X] [--paused] [--theme NAME]
+    bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME]
+    bgtui screenshot FILE --at TIME [-o OUT.svg] [--size 160x45] [--theme NAME]
     bgtui play FILE [--format text|jsonl] [--csv OUT]
     bgtui demos
     bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
     python -m bgtui ...
 
 The headless commands are emulator.scenario.cli's: this module hands them over before anything
-imports Textual, so `bgtui play` stays a plain, fast Python program.
+imports Textual, so `bgtui play` stays a plain, fast Python program. FILE is a scenario file or
+`demo:NAME`; the dashboard plays it at its times under its clock controls. A file that does not
+load is one line on stderr and exit code 2, before anything opens.
 """
 
 from __future__ import annotations
@@ -32,12 +35,16 @@ def _speed(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.",
-        epilog="headless commands: bgtui play FILE | bgtui demos | bgtui dump ... (bgtui play --help)")
+        epilog="also: bgtui screenshot FILE --at TIME (bgtui screenshot --help); headless: bgtui play FILE | "
+               "bgtui demos | bgtui dump ... (bgtui play --help)")
+    parser.add_argument("scenario", nargs="?", metavar="FILE",
+                        help="a scenario file or demo:NAME to play (default: the demo device, nothing playing)")
+    parser.add_argument("--watch", action="store_true",
+                        help="restart the scenario from its beginning whenever FILE is saved")
     parser.add_argument("--speed", type=_speed, default=1.0, help="clock speed, from 0.1 to 100 (default 1)")
     parser.add_argument("--paused", action="store_true", help="start with the clock paused")
     parser.add_argument("--theme", metavar="NAME",
                         help="a theme from themes/ or your themes folder: dark, light, high-contrast, colorblind, ...")
-    parser.add_argument("scenario", nargs="?", help=argparse.SUPPRESS)
     return parser
 
 
@@ -50,17 +57,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         from emulator.scenario.cli import main as headless_main
 
         return headless_main(argv)
+    if argv and argv[0] == "screenshot":
+        from bgtui.screenshot import main as screenshot_main
+
+        return screenshot_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.watch and (args.scenario is None or args.scenario.startswith("demo:")):
+        parser.error("--watch needs a scenario FILE to watch (a built-in demo never changes)")
+    session = None
     if args.scenario is not None:
-        parser.error(f"scenarios are not supported yet (got {args.scenario!r}); run `bgtui` for the demo device")
+        from emulator.scenario.load import load
+        from emulator.scenario.model import ScenarioError
+
+        from bgtui.session import Session
+
+        try:
+            session = Session.of_scenario(load(args.scenario))
+        except ScenarioError as err:
+            print(err, file=sys.stderr)
+            return 2
     gc.disable()  # until the first frame: the app turns it back on (bgtui.app._settle_garbage_collector)
     from bgtui.app import make_app
 
     from bgtui.themes import UnknownThemeError
 
     try:
-        app = make_app(clock_running=not args.paused, speed=args.speed, theme=args.theme)
+        app = make_app(session=session, clock_running=not args.paused, speed=args.speed, theme=args.theme,
+                       watch_scenario=args.scenario if args.watch else None)
     except UnknownThemeError as err:
         parser.error(str(err))
     app.run()

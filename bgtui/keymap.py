@@ -36,9 +36,9 @@ def key_display(key: str) -> str:
     return _DISPLAY.get(first, first)
 
 
-T, A, TR, CT, EF, SY, DV, VW = ("Time", "Apps", "Transient tasks", "Continuous tasks", "Efficiency resources",
-                                "System and user", "Device", "View")
-SECTIONS: tuple[str, ...] = (T, A, TR, CT, EF, SY, DV, VW)
+T, A, TR, CT, EF, SY, DV, VW, SE = ("Time", "Apps", "Transient tasks", "Continuous tasks", "Efficiency resources",
+                                    "System and user", "Device", "View", "Session")
+SECTIONS: tuple[str, ...] = (T, A, TR, CT, EF, SY, DV, VW, SE)
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # -- first, so that even a narrow footer shows it
@@ -117,6 +117,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Freeze the event log view (the clock keeps running)", VW),
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
                "Details of the selected row: show or hide them (narrow), go to them to scroll (wide)", VW),
+    # -- session
+    ActionSpec("save_session", "ctrl+s", "Save session", "Save the session…",
+               "Save every action taken so far, at its virtual time, as a scenario file that replays to the "
+               "same event log (form: file)", SE),
 )
 
 

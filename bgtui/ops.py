@@ -1,26 +1,32 @@
 """What the dashboard's actions do to the world, through the same public calls a script makes.
 
-No Textual here. Every function either succeeds, raises `emulator.BusinessError` (the device
-refused: the engine has logged it), raises `NotEmulated` (this build's engine lacks the
-function), or raises `ValueError` (the action makes no sense now, e.g. backgrounding a dead app).
+No Textual here. Every function acts through a SessionRecorder (`rec`, on `rec.emu`): kit calls
+with `rec.perform_call`, everything else with `rec.perform_do` (a scenario's `do` actions), so
+each action is both done and recorded, and a saved session replays to the same event log. Time
+is not an action: moving the clock is not recorded (each step carries its own time).
+
+Every function either succeeds, raises `emulator.BusinessError` (the device refused: the engine
+has logged it, and the recorder has the refused call), raises `NotEmulated` (this build's engine
+lacks the function), or raises `ValueError` (the action makes no sense now, e.g. backgrounding a
+dead app; nothing is recorded).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from emulator.device import DEFAULT_LOW_BATTERY_THRESHOLD
 from emulator.policy import DEFAULT_SUSPEND_GRACE_MS, DEFAULT_UNHANDLED_TIMEOUT
 
 if TYPE_CHECKING:
-    from emulator import Emulator
     from emulator.apps import App
+    from emulator.scenario.record import SessionRecorder
 
 __all__ = ["NotEmulated", "kit", "want_agent_for", "request_transient", "cancel_transient", "start_continuous",
            "update_continuous", "stop_continuous", "apply_efficiency", "reset_efficiency", "swipe_notification",
-           "system_suspend", "system_stop", "reset_overrides", "resource_mask", "set_battery"]
+           "system_suspend", "system_stop", "reset_overrides", "resource_mask", "set_battery", "set_device",
+           "set_service_ready", "fail_next", "fail_storage", "app_foreground", "app_background", "app_kill",
+           "app_relaunch"]
 
 
 class NotEmulated(Exception):
@@ -35,11 +41,22 @@ def kit(app: App, function: str) -> Callable[..., Any]:
     return fn
 
 
-def _engine(call: Callable[[], Any], what: str) -> Any:
+def _app(rec: SessionRecorder, app: App | str) -> App:
+    return rec.emu.app(app) if isinstance(app, str) else app
+
+
+def _call(rec: SessionRecorder, app: App | str, function: str, args: Sequence[Any], on_callback: str = "nothing"
+          ) -> Any:
+    the_app = _app(rec, app)
+    kit(the_app, function)
+    return rec.perform_call(the_app, function, list(args), on_callback=on_callback)
+
+
+def _do(rec: SessionRecorder, action: str, *args: Any, app: App | str | None = None) -> None:
     try:
-        return call()
+        rec.perform_do(action, args, app)
     except NotImplementedError as exc:
-        raise NotEmulated(f"{what} is not emulated in this build yet") from exc
+        raise NotEmulated(f"{action} is not emulated in this build yet") from exc
 
 
 def want_agent_for(app: App) -> Any:
@@ -52,39 +69,64 @@ def want_agent_for(app: App) -> Any:
     }).result()
 
 
+# -- apps -----------------------------------------------------------------------------------
+def app_foreground(rec: SessionRecorder, app: App | str) -> None:
+    _do(rec, "app.foreground", app=app)
+
+
+def app_background(rec: SessionRecorder, app: App | str) -> None:
+    _do(rec, "app.background", app=app)
+
+
+def app_kill(rec: SessionRecorder, app: App | str) -> None:
+    _do(rec, "app.kill", app=app)
+
+
+def app_relaunch(rec: SessionRecorder, app: App | str) -> None:
+    """Kill the app if it runs, then launch it again (a new pid)."""
+    if _app(rec, app).alive:
+        app_kill(rec, app)
+    app_foreground(rec, app)
+
+
 # -- transient tasks ------------------------------------------------------------------------
-def request_transient(app: App, reason: str, *, cancel_on_expiry: bool = False) -> Any:
+def request_transient(rec: SessionRecorder, app: App | str, reason: str, *, cancel_on_expiry: bool = False) -> Any:
     """requestSuspendDelay(reason, callback). With `cancel_on_expiry` the app's callback cancels the
     task (a well-behaved app); without, the callback does nothing and the service force-cancels it."""
-    bt = app.backgroundTaskManager
+    bt = _app(rec, app).backgroundTaskManager
     holder: dict[str, int] = {}
 
-    def on_expiring() -> None:
+    def on_expiring() -> None:  # a replay does the same: on_callback = "cancel"
         if cancel_on_expiry and "id" in holder:
             bt.cancelSuspendDelay(holder["id"])
 
-    info = kit(app, "requestSuspendDelay")(reason, on_expiring)
+    info = _call(rec, app, "requestSuspendDelay", [reason, on_expiring],
+                 "cancel" if cancel_on_expiry else "nothing")
     holder["id"] = info.requestId
     return info
 
 
-def cancel_transient(app: App, request_id: int) -> None:
-    kit(app, "cancelSuspendDelay")(request_id)
+def cancel_transient(rec: SessionRecorder, app: App | str, request_id: int) -> None:
+    _call(rec, app, "cancelSuspendDelay", [request_id])
 
 
 # -- continuous tasks -----------------------------------------------------------------------
-def start_continuous(app: App, modes: Iterable[str]) -> Any:
+def start_continuous(rec: SessionRecorder, app: App | str, modes: Iterable[str]) -> Any:
     """startBackgroundRunning(context, [modes], wantAgent): the ContinuousTaskNotification."""
-    start = kit(app, "startBackgroundRunning")
-    return start(app.context, list(modes), want_agent_for(app)).result()
+    the_app = _app(rec, app)
+    kit(the_app, "startBackgroundRunning")
+    return _call(rec, the_app, "startBackgroundRunning", [the_app.context, list(modes), want_agent_for(the_app)]
+                 ).result()
 
 
-def update_continuous(app: App, modes: Iterable[str]) -> Any:
-    return kit(app, "updateBackgroundRunning")(app.context, list(modes)).result()
+def update_continuous(rec: SessionRecorder, app: App | str, modes: Iterable[str]) -> Any:
+    the_app = _app(rec, app)
+    return _call(rec, the_app, "updateBackgroundRunning", [the_app.context, list(modes)]).result()
 
 
-def stop_continuous(app: App) -> None:
-    kit(app, "stopBackgroundRunning")(app.context).result()
+def stop_continuous(rec: SessionRecorder, app: App | str) -> None:
+    the_app = _app(rec, app)
+    _call(rec, the_app, "stopBackgroundRunning", [the_app.context]).result()
 
 
 # -- efficiency resources -------------------------------------------------------------------
@@ -97,60 +139,81 @@ def resource_mask(names: Iterable[str]) -> int:
     return mask
 
 
-def apply_efficiency(app: App, types: Iterable[str], *, time_out_ms: int, reason: str, persist: bool = False,
-                     process: bool = False, apply: bool = True) -> None:
+def apply_efficiency(rec: SessionRecorder, app: App | str, types: Iterable[str], *, time_out_ms: int, reason: str,
+                     persist: bool = False, process: bool = False, apply: bool = True) -> None:
     """applyEfficiencyResources({...}); `apply=False` releases the listed types."""
-    kit(app, "applyEfficiencyResources")({
+    _call(rec, app, "applyEfficiencyResources", [{
         "resourceTypes": resource_mask(types), "isApply": apply, "timeOut": time_out_ms, "reason": reason,
         "isPersist": persist, "isProcess": process,
-    })
+    }])
 
 
-def reset_efficiency(app: App) -> None:
-    kit(app, "resetAllEfficiencyResources")()
+def reset_efficiency(rec: SessionRecorder, app: App | str) -> None:
+    _call(rec, app, "resetAllEfficiencyResources", [])
 
 
 # -- the user and the system -----------------------------------------------------------------
-def swipe_notification(emu: Emulator, notification_id: int) -> None:
-    _engine(lambda: emu.user.remove_notification(notification_id), "removing a notification")
+def swipe_notification(rec: SessionRecorder, notification_id: int) -> None:
+    _do(rec, "user.remove_notification", notification_id)
 
 
-def system_suspend(emu: Emulator, task_id: int) -> None:
-    _engine(lambda: emu.system.suspend_continuous_task(task_id), "suspending a continuous task")
+def system_suspend(rec: SessionRecorder, task_id: int) -> None:
+    _do(rec, "system.suspend_continuous_task", task_id)
 
 
-def system_stop(emu: Emulator, task_id: int, cause: str) -> None:
-    _engine(lambda: emu.system.stop_continuous_task(task_id, cause), "stopping a continuous task")
+def system_stop(rec: SessionRecorder, task_id: int, cause: str) -> None:
+    _do(rec, "system.stop_continuous_task", task_id, cause)
 
 
-# -- the device -----------------------------------------------------------------------------
-def set_battery(emu: Emulator, level: int) -> None:
-    emu.device.battery_level = max(0, min(100, level))
+# -- the device, the service, faults ---------------------------------------------------------
+def set_battery(rec: SessionRecorder, level: int) -> None:
+    _do(rec, "device.battery_level", max(0, min(100, level)))
 
 
-_RESETS: dict[str, Callable[[Emulator], None]] = {
-    "battery_level": lambda emu: setattr(emu.device, "battery_level", 100),
-    "low_battery_threshold": lambda emu: setattr(emu.device, "low_battery_threshold",
-                                                 DEFAULT_LOW_BATTERY_THRESHOLD),
-    "charging": lambda emu: setattr(emu.device, "charging", False),
-    "screen_on": lambda emu: setattr(emu.device, "screen_on", True),
-    "device_type": lambda emu: setattr(emu.device, "device_type", "phone"),
-    "support_task_keeping": lambda emu: setattr(emu.device, "support_task_keeping", None),
-    "suspend_grace_ms": lambda emu: setattr(emu.policy, "suspend_grace_ms", DEFAULT_SUSPEND_GRACE_MS),
-    "unhandled_timeout": lambda emu: setattr(emu.policy, "unhandled_timeout", DEFAULT_UNHANDLED_TIMEOUT),
-    "service_ready": lambda emu: setattr(emu, "service_ready", True),
-    "fault": lambda emu: emu.faults.clear(),
+def set_device(rec: SessionRecorder, setting: str, value: Any) -> None:
+    """One device setting: battery_level, low_battery_threshold, charging, screen_on, device_type."""
+    _do(rec, f"device.{setting}", value)
+
+
+def set_service_ready(rec: SessionRecorder, ready: bool) -> None:
+    _do(rec, "service.ready", ready)
+
+
+def fail_next(rec: SessionRecorder, function: str, code: int, times: int = 1) -> None:
+    _do(rec, "fault.fail_next", function, code, times)
+
+
+def fail_storage(rec: SessionRecorder, on: bool = True) -> None:
+    _do(rec, "fault.storage_fails", on)
+
+
+def _follow_device_type(rec: SessionRecorder) -> None:
+    # A scenario has no way to say "follow the device type again" (None): this reset is done but not recorded.
+    rec.emu.device.support_task_keeping = None
+
+
+_RESETS: dict[str, Callable[[SessionRecorder], None]] = {
+    "battery_level": lambda rec: _do(rec, "device.battery_level", 100),
+    "low_battery_threshold": lambda rec: _do(rec, "device.low_battery_threshold", DEFAULT_LOW_BATTERY_THRESHOLD),
+    "charging": lambda rec: _do(rec, "device.charging", False),
+    "screen_on": lambda rec: _do(rec, "device.screen_on", True),
+    "device_type": lambda rec: _do(rec, "device.device_type", "phone"),
+    "support_task_keeping": _follow_device_type,
+    "suspend_grace_ms": lambda rec: _do(rec, "policy.suspend_grace", DEFAULT_SUSPEND_GRACE_MS),
+    "unhandled_timeout": lambda rec: _do(rec, "policy.unhandled_timeout", DEFAULT_UNHANDLED_TIMEOUT),
+    "service_ready": lambda rec: _do(rec, "service.ready", True),
+    "fault": lambda rec: _do(rec, "fault.clear"),
 }
 
 
-def reset_overrides(emu: Emulator) -> list[str]:
+def reset_overrides(rec: SessionRecorder) -> list[str]:
     """Put every setting that differs from a fresh device back; returns the names reset."""
     done: list[str] = []
-    for name, _value in emu.snapshot().overrides:
+    for name, _value in rec.emu.snapshot().overrides:
         if name in done:
             continue
         reset = _RESETS.get(name)
         if reset is not None:
-            reset(emu)
+            reset(rec)
             done.append(name)
     return done

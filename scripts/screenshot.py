@@ -22,25 +22,27 @@ sys.path.insert(0, str(ROOT))
 from bgtui import ops  # noqa: E402
 from bgtui.app import make_app  # noqa: E402
 from bgtui.demo import build_demo_emulator  # noqa: E402
+from emulator.scenario.record import SessionRecorder  # noqa: E402
 
 
 def story():  # type: ignore[no-untyped-def]
     """An upload counting down in the background, a second one paused, music playing, a CPU grant."""
     emu = build_demo_emulator()
+    rec = SessionRecorder(emu)
     uploader, music, navigation, system = (emu.app(f"com.example.{n}") for n in
                                            ("uploader", "music", "navigation", "system"))
-    ops.request_transient(uploader, "upload photos")
+    ops.request_transient(rec, uploader, "upload photos")
     emu.advance(1_500)
     uploader.to_background()
-    for call in (lambda: ops.start_continuous(music, ["audioPlayback"]),
-                 lambda: ops.apply_efficiency(system, ["CPU"], time_out_ms=60_000, reason="sync")):
+    for call in (lambda: ops.start_continuous(rec, music, ["audioPlayback"]),
+                 lambda: ops.apply_efficiency(rec, system, ["CPU"], time_out_ms=60_000, reason="sync")):
         try:
             call()
         except ops.NotEmulated:
             pass
     music.to_background()
     emu.advance(150_000)
-    ops.request_transient(navigation, "save route")
+    ops.request_transient(rec, navigation, "save route")
     emu.advance(25_000)  # the upload's "about to time out" callback has fired: 5 s to its forced cancel
     return emu
 

@@ -2,6 +2,7 @@
 refusals as toasts (the engine logs them as events)."""
 
 from bgtui.actions.device import DeviceActions
+from bgtui.actions.session import SessionActions
 from bgtui.actions.world import WorldActions
 
-__all__ = ["DeviceActions", "WorldActions"]
+__all__ = ["DeviceActions", "SessionActions", "WorldActions"]

@@ -28,6 +28,11 @@ class ActionsBase:
         return self.app.emu
 
     @property
+    def rec(self) -> Any:
+        """The app's SessionRecorder: every change to the world goes through it (bgtui.ops)."""
+        return self.app.recorder
+
+    @property
     def snap(self) -> Snapshot:
         snapshot = self.app.snapshot
         assert snapshot is not None

@@ -52,10 +52,10 @@ class DeviceActions(ActionsBase):
 
     # -- device ----------------------------------------------------------------------------
     def action_battery_down(self) -> None:
-        self.attempt("Battery", lambda: ops.set_battery(self.emu, self.emu.device.battery_level - BATTERY_STEP))
+        self.attempt("Battery", lambda: ops.set_battery(self.rec, self.emu.device.battery_level - BATTERY_STEP))
 
     def action_battery_up(self) -> None:
-        self.attempt("Battery", lambda: ops.set_battery(self.emu, self.emu.device.battery_level + BATTERY_STEP))
+        self.attempt("Battery", lambda: ops.set_battery(self.rec, self.emu.device.battery_level + BATTERY_STEP))
 
     def action_battery_set(self) -> None:
         def done(form: BatterySetting | None) -> None:
@@ -63,8 +63,8 @@ class DeviceActions(ActionsBase):
                 return
 
             def apply() -> None:
-                self.emu.device.low_battery_threshold = form.threshold
-                self.emu.device.battery_level = form.level
+                ops.set_device(self.rec, "low_battery_threshold", form.threshold)
+                ops.set_device(self.rec, "battery_level", form.level)
             self.attempt("Battery", apply)
 
         from bgtui.screens.device_forms import BatteryForm
@@ -73,22 +73,22 @@ class DeviceActions(ActionsBase):
         self.app.push_screen(BatteryForm(device.battery_level, device.low_battery_threshold), done)
 
     def action_toggle_charging(self) -> None:
-        self.attempt("Charging", lambda: setattr(self.emu.device, "charging", not self.emu.device.charging))
+        self.attempt("Charging", lambda: ops.set_device(self.rec, "charging", not self.emu.device.charging))
 
     def action_toggle_screen(self) -> None:
-        self.attempt("Screen", lambda: setattr(self.emu.device, "screen_on", not self.emu.device.screen_on))
+        self.attempt("Screen", lambda: ops.set_device(self.rec, "screen_on", not self.emu.device.screen_on))
 
     def action_device_type(self) -> None:
         def done(kind: str | None) -> None:
             if kind is not None:
-                self.attempt("Device type", lambda: setattr(self.emu.device, "device_type", kind))
+                self.attempt("Device type", lambda: ops.set_device(self.rec, "device_type", kind))
 
         from bgtui.screens.device_forms import DeviceTypeForm
 
         self.app.push_screen(DeviceTypeForm(self.emu.device.device_type), done)
 
     def action_toggle_service(self) -> None:
-        self.attempt("Service", lambda: setattr(self.emu, "service_ready", not self.emu.service_ready))
+        self.attempt("Service", lambda: ops.set_service_ready(self.rec, not self.emu.service_ready))
 
     def action_inject_fault(self) -> None:
         from bgtui.screens.fault_form import STORAGE, FaultForm
@@ -97,15 +97,15 @@ class DeviceActions(ActionsBase):
             if form is None:
                 return
             if form.function == STORAGE:
-                self.attempt("Fault", lambda: setattr(self.emu.faults, "storage_fails", True))
+                self.attempt("Fault", lambda: ops.fail_storage(self.rec))
             else:
-                self.attempt("Fault", lambda: self.emu.faults.fail_next(form.function, form.code, form.times),
+                self.attempt("Fault", lambda: ops.fail_next(self.rec, form.function, form.code, form.times),
                              lambda _: f"the next {form.times} call(s) of {form.function} fail with {form.code}")
 
         self.app.push_screen(FaultForm(), done)
 
     def action_reset_overrides(self) -> None:
         before = dict(self.snap.overrides)
-        done = self.attempt("Reset", lambda: ops.reset_overrides(self.emu))
+        done = self.attempt("Reset", lambda: ops.reset_overrides(self.rec))
         if done:
             self.tell("Reset " + ", ".join(describe_override(n, before.get(n)) for n in done), "Device reset")

@@ -63,22 +63,19 @@ class WorldActions(ActionsBase):
     # -- app lifecycle -------------------------------------------------------------------------
     def action_app_foreground(self) -> None:
         if app := self._app_or_tell("Foreground"):
-            self.attempt("Foreground", app.to_foreground)
+            self.attempt("Foreground", lambda: ops.app_foreground(self.rec, app))
 
     def action_app_background(self) -> None:
         if app := self._app_or_tell("Background"):
-            self.attempt("Background", app.to_background)
+            self.attempt("Background", lambda: ops.app_background(self.rec, app))
 
     def action_app_kill(self) -> None:
         if app := self._app_or_tell("Kill"):
-            self.attempt("Kill", app.kill)
+            self.attempt("Kill", lambda: ops.app_kill(self.rec, app))
 
     def action_app_relaunch(self) -> None:
         if app := self._app_or_tell("Relaunch"):
-            def relaunch() -> None:
-                app.kill("killed to relaunch it")
-                app.to_foreground()
-            self.attempt("Relaunch", relaunch, lambda _: f"{app.label} relaunched with pid {app.pid}")
+            self.attempt("Relaunch", lambda: ops.app_relaunch(self.rec, app), lambda _: f"{app.label} relaunched with pid {app.pid}")
 
     # -- transient tasks -----------------------------------------------------------------------
     def action_request_transient(self) -> None:
@@ -87,7 +84,7 @@ class WorldActions(ActionsBase):
                 return
             app = self.emu.app(form.bundle_name)
             self.attempt("requestSuspendDelay",
-                         lambda: ops.request_transient(app, form.reason, cancel_on_expiry=form.cancel_on_expiry),
+                         lambda: ops.request_transient(self.rec, app, form.reason, cancel_on_expiry=form.cancel_on_expiry),
                          lambda info: f"{app.label}: request {info.requestId} granted "
                                       f"{fmt.duration(info.actualDelayTime)}")
         from bgtui.screens.transient_form import TransientForm
@@ -102,7 +99,7 @@ class WorldActions(ActionsBase):
                       "warning")
             return
         app = self.emu.app(task.bundle_name)
-        self.attempt("cancelSuspendDelay", lambda: ops.cancel_transient(app, task.request_id),
+        self.attempt("cancelSuspendDelay", lambda: ops.cancel_transient(self.rec, app, task.request_id),
                      lambda _: f"{app.label}: request {task.request_id} cancelled")
 
     # -- continuous tasks ----------------------------------------------------------------------
@@ -118,10 +115,10 @@ class WorldActions(ActionsBase):
                 return
             target = self.emu.app(form.bundle_name)
             if update:
-                self.attempt(function, lambda: ops.update_continuous(target, form.modes),
+                self.attempt(function, lambda: ops.update_continuous(self.rec, target, form.modes),
                              lambda _: f"{target.label}: modes now {', '.join(form.modes)}")
             else:
-                self.attempt(function, lambda: ops.start_continuous(target, form.modes),
+                self.attempt(function, lambda: ops.start_continuous(self.rec, target, form.modes),
                              lambda note: f"{target.label}: continuous task {note.continuousTaskId} started, "
                                           f"notification {note.notificationId}")
 
@@ -143,7 +140,7 @@ class WorldActions(ActionsBase):
             self.tell("Select an app first.", "stopBackgroundRunning", "warning")
             return
         app = self.emu.app(bundle)
-        self.attempt("stopBackgroundRunning", lambda: ops.stop_continuous(app),
+        self.attempt("stopBackgroundRunning", lambda: ops.stop_continuous(self.rec, app),
                      lambda _: f"{app.label}: continuous task stopped")
 
     # -- efficiency resources ------------------------------------------------------------------
@@ -160,7 +157,7 @@ class WorldActions(ActionsBase):
             target = self.emu.app(form.bundle_name)
             verb = "applied" if form.apply else "released"
             self.attempt("applyEfficiencyResources",
-                         lambda: ops.apply_efficiency(target, form.types, time_out_ms=form.time_out_ms,
+                         lambda: ops.apply_efficiency(self.rec, target, form.types, time_out_ms=form.time_out_ms,
                                                       reason=form.reason, persist=form.persist,
                                                       process=form.process, apply=form.apply),
                          lambda _: f"{target.label}: {verb} {', '.join(form.types)}")
@@ -177,7 +174,7 @@ class WorldActions(ActionsBase):
 
     def action_reset_efficiency(self) -> None:
         if app := self._app_or_tell("resetAllEfficiencyResources"):
-            self.attempt("resetAllEfficiencyResources", lambda: ops.reset_efficiency(app),
+            self.attempt("resetAllEfficiencyResources", lambda: ops.reset_efficiency(self.rec, app),
                          lambda _: f"{app.label}: every efficiency resource released")
 
     # -- the system and the user ---------------------------------------------------------------
@@ -188,7 +185,7 @@ class WorldActions(ActionsBase):
         task = self.continuous_target()
         if task is None:
             return self._no_task("System suspend")
-        self.attempt("System suspend", lambda: ops.system_suspend(self.emu, task.continuous_task_id))
+        self.attempt("System suspend", lambda: ops.system_suspend(self.rec, task.continuous_task_id))
 
     def action_system_stop(self) -> None:
         task = self.continuous_target()
@@ -197,7 +194,7 @@ class WorldActions(ActionsBase):
 
         def done(cause: str | None) -> None:
             if cause is not None:
-                self.attempt("System stop", lambda: ops.system_stop(self.emu, task.continuous_task_id, cause))
+                self.attempt("System stop", lambda: ops.system_stop(self.rec, task.continuous_task_id, cause))
 
         from bgtui.screens.stop_form import StopCauseForm
 
@@ -208,5 +205,5 @@ class WorldActions(ActionsBase):
         if note is None:
             self.tell("Select a notification (or a task that has one).", "Swipe away", "warning")
             return
-        self.attempt("Swipe away", lambda: ops.swipe_notification(self.emu, note.notification_id),
+        self.attempt("Swipe away", lambda: ops.swipe_notification(self.rec, note.notification_id),
                      lambda _: f"notification {note.notification_id} swiped away")

@@ -34,6 +34,10 @@ Press `b`: the app stays awake in the background. `S` stops it; `w` swipes its n
 ## Play an efficiency resource
 Select **System**, press `e`, choose types and a timeout, `enter`. `z` resets them all.
 
+## Record and replay
+Every action you take is recorded with its virtual time. `ctrl+s` saves the session as a
+scenario file; `bgtui play FILE` replays it to the same event log, and `bgtui FILE` opens it here.
+
 ## Filter the log
 `/` then words: `music`, `app:uploader`, `kind:refused`, `!kind:device`. `enter` keeps the
 filter, `esc` clears it. `l` follows the newest event; `p` freezes the view (the clock runs on).

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from bgtui.actions import DeviceActions, WorldActions
+from bgtui.actions import DeviceActions, SessionActions, WorldActions
 from bgtui.keymap import main_bindings
 from bgtui.widgets.apps_table import AppsTable
 from bgtui.widgets.clock_bar import ClockBar
@@ -45,7 +45,7 @@ _KIND_TABLE = {cls.KIND: table_id for table_id, cls in {**_TABLE_CLASSES, "log":
 Selection = tuple[str, Hashable]
 
 
-class MainScreen(WorldActions, DeviceActions, Screen[None]):
+class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
     BINDINGS: ClassVar = main_bindings()
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
@@ -69,10 +69,9 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
     def compose(self) -> ComposeResult:
         self.add_class(*self._breakpoint_classes())
         snapshot = self.app.snapshot
-        if snapshot is not None and snapshot.apps:  # act as the first app until a row is chosen
-            first = snapshot.apps[0].bundle_name
-            self.set_reactive(MainScreen.selection, ("app", first))
-            self.set_reactive(MainScreen.acting_as, first)
+        first = snapshot.apps[0].bundle_name if snapshot is not None and snapshot.apps else None
+        self.set_reactive(MainScreen.selection, ("app", first) if first else None)  # act as the first app
+        self.set_reactive(MainScreen.acting_as, first)  # until a row is chosen
         with Vertical(id="top"):
             yield ClockBar(id="clock")
             yield OverridesBanner(id="overrides")
@@ -87,12 +86,22 @@ class MainScreen(WorldActions, DeviceActions, Screen[None]):
     AUTO_FOCUS = "#apps"
 
     def on_mount(self) -> None:
+        self._panels_mounted()
+        watch_snapshot(self, self._on_snapshot)
+
+    def _panels_mounted(self) -> None:
         for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
             self.query_one(f"#{panel_id}").border_title = f"{number} {title}"
         self.query_one("#details").border_title = "Details"
         self.watch_selection(self.selection)
         self.watch_acting_as(self.acting_as)
-        watch_snapshot(self, self._on_snapshot)
+
+    async def restart(self) -> None:
+        """Every panel afresh, for the app's new device (a reloaded scenario): rows, log, selection."""
+        await self.recompose()
+        self._disabled = None
+        self._panels_mounted()
+        self.query_one(f"#{PANELS[0][1]}").focus()
 
     # -- selection ---------------------------------------------------------------------------
     def on_snapshot_table_highlighted(self, message: SnapshotTable.Highlighted) -> None:

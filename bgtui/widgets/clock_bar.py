@@ -53,6 +53,7 @@ class ClockBar(Widget):
             parts += ["  ", ("PAUSED", "bold reverse $countdown-warning")]
         if wide and snap.next_event_ms is not None:
             parts.append((f"   next event in {fmt.remaining(snap.next_event_ms - snap.now_ms)}", "$text-muted"))
+        parts += self._scenario(sep, wide)
         d = snap.device
         battery = f"battery {d.battery_level}%" if wide else f"bat {d.battery_level}%"
         parts += [sep, (battery, "bold $countdown-expiring" if d.battery_low else "bold")]
@@ -67,3 +68,15 @@ class ClockBar(Widget):
         if self.acting_as:
             parts += [sep, ("as ", "$text-muted"), (self.acting_as, "bold $text-accent")]
         return Content.assemble(*parts)
+
+    def _scenario(self, sep: tuple[str, str], wide: bool) -> list[tuple[str, str] | str]:
+        """The scenario playing, and how it goes: failures so far, or ended."""
+        session = self.app.session  # type: ignore[attr-defined]
+        if session.name is None:
+            return []
+        out: list[tuple[str, str] | str] = [sep, ("▸ " + session.name, "bold $text-accent")]
+        if session.failures:
+            out.append((f" ✗ {session.failures} failed", "bold $text-error"))
+        elif session.ended:
+            out.append((" ✓ ended" if wide else " ✓", "$text-success"))
+        return out

@@ -92,13 +92,12 @@ LOAD = {
     "bgtui": """
         from bgtui.app import make_app
         from bgtui.demo import build_demo_emulator
-        from bgtui import ops
         emu = build_demo_emulator()
         apps, left = [], TASKS
         while left > 0:
             app_ = emu.install_app(f"com.bench.app{len(apps)}", label=f"Bench {len(apps)}")
             for _ in range(min(3, left)):
-                ops.request_transient(app_, "bench")
+                app_.backgroundTaskManager.requestSuspendDelay("bench", lambda: None)
                 left -= 1
             app_.to_background()
             apps.append(app_)

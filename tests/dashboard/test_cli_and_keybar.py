@@ -21,11 +21,23 @@ def test_cli_options() -> None:
         build_parser().parse_args(["--speed", "1000"])
 
 
-def test_a_scenario_file_is_refused_clearly(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(["demo.toml"])
-    assert exit_.value.code == 2
-    assert "scenarios are not supported yet" in capsys.readouterr().err
+def test_a_scenario_file_that_does_not_load_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str],
+                                                                   tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert main([str(tmp_path / "missing.toml")]) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 'missing.toml'}: no such file\n"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scenario]\nname = "x"\n\n[[steps]]\nat = "2 minutes"\ndo = "app.kill"\n')
+    assert main([str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{bad}:5: steps[1].at: ") and err.count("\n") == 1
+
+
+def test_watch_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--watch"], ["demo:upload-timeout", "--watch"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2
+        assert "--watch needs a scenario FILE" in capsys.readouterr().err
 
 
 def test_an_unknown_theme_is_refused_clearly() -> None:

@@ -80,12 +80,12 @@ async def test_rows_keep_their_keys_and_the_cursor_follows_its_row(app: BgtuiApp
     async with app.run_test(size=WIDE) as pilot:
         uploader = app.emu.app(UPLOADER)
         for _ in range(3):
-            ops.request_transient(uploader, "upload")
+            ops.request_transient(app.recorder, uploader, "upload")
         app.publish()
         await pilot.press("2", "end")
         table = app.main_screen.query_one("#transient", SnapshotTable)
         assert table.cursor_key == 3
-        ops.cancel_transient(uploader, 1)
+        ops.cancel_transient(app.recorder, uploader, 1)
         app.publish()
         await pilot.pause()
         assert table.cursor_key == 3 and table.row_count == 2
@@ -103,7 +103,7 @@ async def test_countdowns_follow_the_one_tick() -> None:
     app = BgtuiApp(emu, ClockDriver(emu, monotonic=mono))
     async with app.run_test(size=WIDE) as pilot:
         uploader = emu.app(UPLOADER)
-        ops.request_transient(uploader, "upload")
+        ops.request_transient(app.recorder, uploader, "upload")
         uploader.to_background()
         for seconds in (0.25, 0.5, 0.75):  # each tick reads real time × speed: 4 redraws a second
             mono.now = seconds

@@ -43,7 +43,7 @@ async def test_step_skip_and_quota_reset_keys(app: BgtuiApp, toasts: Recorder) -
         assert app.emu.now_ms == 61_000
         assert "day 1 00:01:01.0" in header(app)
         uploader = app.emu.app(UPLOADER)
-        ops.request_transient(uploader, "upload")
+        ops.request_transient(app.recorder, uploader, "upload")
         uploader.to_background()
         due = app.emu.next_event_ms
         await pilot.press("n")

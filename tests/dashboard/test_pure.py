@@ -12,8 +12,10 @@ from bgtui import ops
 from bgtui.clock_driver import SPEEDS, ClockDriver
 from bgtui.demo import DEMO_APPS, build_demo_emulator
 from bgtui.log_filter import compile_filter
+from bgtui.session import Session
 from emulator import BusinessError, Emulator, EventKind
 from emulator.events import Event
+from emulator.scenario.record import SessionRecorder
 
 from .conftest import UPLOADER
 
@@ -77,7 +79,7 @@ def test_clock_step_skip_and_jump() -> None:
     driver = ClockDriver(emu, running=False)
     assert driver.step() is None  # nothing scheduled on a fresh demo
     app = emu.app(UPLOADER)
-    ops.request_transient(app, "upload")
+    ops.request_transient(SessionRecorder(emu), app, "upload")
     app.to_background()
     due = emu.next_event_ms
     assert driver.step() == due
@@ -123,7 +125,7 @@ def test_demo_device() -> None:
 def test_a_well_behaved_app_cancels_in_its_callback() -> None:
     emu = build_demo_emulator()
     app = emu.app(UPLOADER)
-    info = ops.request_transient(app, "upload", cancel_on_expiry=True)
+    info = ops.request_transient(SessionRecorder(emu), app, "upload", cancel_on_expiry=True)
     app.to_background()
     emu.advance(180_000)
     kinds = [e.kind for e in emu.events if e.subject == info.requestId]
@@ -134,11 +136,11 @@ def test_a_well_behaved_app_cancels_in_its_callback() -> None:
 
 def test_refusals_are_business_errors() -> None:
     emu = build_demo_emulator()
-    app = emu.app(UPLOADER)
+    app, rec = emu.app(UPLOADER), SessionRecorder(emu)
     for _ in range(3):
-        ops.request_transient(app, "upload")
+        ops.request_transient(rec, app, "upload")
     with pytest.raises(BusinessError) as err:
-        ops.request_transient(app, "upload")
+        ops.request_transient(rec, app, "upload")
     assert err.value.code == 9900002
 
 
@@ -154,7 +156,7 @@ def test_reset_overrides_puts_a_fresh_device_back() -> None:
     emu.faults.fail_next("requestSuspendDelay", 9800003, 2)
     emu.faults.storage_fails = True
     assert emu.snapshot().overrides
-    done = ops.reset_overrides(emu)
+    done = ops.reset_overrides(SessionRecorder(emu))
     assert emu.snapshot().overrides == ()
     assert {"battery_level", "screen_on", "service_ready", "fault", "unhandled_timeout"} <= set(done)
 
@@ -165,14 +167,29 @@ def test_missing_kit_functions_are_not_emulated_yet() -> None:
     if hasattr(app.backgroundTaskManager, "startBackgroundRunning"):
         pytest.skip("the continuous-tasks engine is here")
     with pytest.raises(ops.NotEmulated):
-        ops.start_continuous(app, ["audioPlayback"])
+        ops.start_continuous(SessionRecorder(emu), app, ["audioPlayback"])
 
 
 PURE = ["emulator", "bgtui.format", "bgtui.ops", "bgtui.clock_driver", "bgtui.demo", "bgtui.log_filter",
-        "bgtui.describe", "bgtui.explain"]
+        "bgtui.describe", "bgtui.explain", "bgtui.session"]
 
 
 @pytest.mark.parametrize("module", PURE)
 def test_the_engine_and_the_pure_parts_never_import_textual(module: str) -> None:
     code = f"import sys, {module}; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_the_dashboard_loads_the_scenario_package_only_when_it_needs_it() -> None:
+    code = ("import sys, bgtui.app, bgtui.cli\n"
+            "sys.exit(any(m.startswith('emulator.scenario') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_session_on_a_plain_device_makes_its_recorder_at_the_first_action() -> None:
+    emu = build_demo_emulator()
+    session = Session(emu)
+    emu.advance(5_000)
+    ops.app_background(session.recorder, UPLOADER)
+    (step,) = session.recorder.steps
+    assert step.at_ms == 5_000 and session.recorder.start_ms == 5_000 and len(session.recorder.apps) == 5

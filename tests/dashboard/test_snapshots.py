@@ -12,6 +12,7 @@ import pytest
 from bgtui import ops
 from bgtui.app import BgtuiApp, make_app
 from bgtui.demo import build_demo_emulator
+from emulator.scenario.record import SessionRecorder
 
 from .conftest import UPLOADER
 
@@ -23,19 +24,20 @@ def story_app(theme: str | None = None) -> BgtuiApp:
     """The demo device 40 s into an upload in the background, a second task paused, music playing in
     the background under a continuous task, the system app holding CPU and timer grants, low battery."""
     emu = build_demo_emulator()
+    rec = SessionRecorder(emu)
     uploader = emu.app(UPLOADER)
-    ops.request_transient(uploader, "upload photos")
+    ops.request_transient(rec, uploader, "upload photos")
     music = emu.app("com.example.music")
-    ops.start_continuous(music, ["audioPlayback"])
+    ops.start_continuous(rec, music, ["audioPlayback"])
     system = emu.app("com.example.system")
-    ops.apply_efficiency(system, ["CPU"], time_out_ms=0, reason="sync engine", persist=True)
-    ops.apply_efficiency(system, ["TIMER", "COMMON_EVENT"], time_out_ms=120_000, reason="nightly sync")
+    ops.apply_efficiency(rec, system, ["CPU"], time_out_ms=0, reason="sync engine", persist=True)
+    ops.apply_efficiency(rec, system, ["TIMER", "COMMON_EVENT"], time_out_ms=120_000, reason="nightly sync")
     emu.advance(2_000)
     uploader.to_background()
     music.to_background()
     emu.advance(40_000)
     navigation = emu.app("com.example.navigation")
-    ops.request_transient(navigation, "save route")
+    ops.request_transient(rec, navigation, "save route")
     emu.app("com.example.voip").to_background()
     emu.advance(1_234)
     emu.device.battery_level = 18

@@ -95,7 +95,7 @@ async def test_every_action_is_bound_and_listed_in_the_palette(app: BgtuiApp) ->
 async def test_narrow_terminal_shows_the_essentials(app: BgtuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         uploader = app.emu.app(UPLOADER)
-        ops.request_transient(uploader, "upload")
+        ops.request_transient(app.recorder, uploader, "upload")
         uploader.to_background()
         app.publish()
         await pilot.pause()
