@@ -7,8 +7,9 @@ end, so a view can interpolate between snapshots without touching the engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from emulator.frozen import FrozenRecord, frozen_record
 
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
@@ -17,8 +18,10 @@ __all__ = ["Snapshot", "DeviceView", "PolicyView", "AppView", "TransientTaskView
            "NotificationView", "EfficiencyGrantView", "take_snapshot"]
 
 
-@dataclass(frozen=True, slots=True)
-class DeviceView:
+@frozen_record
+class DeviceView(FrozenRecord):
+    """The device's battery, charging, screen and uptime."""
+
     battery_level: int
     low_battery_threshold: int
     battery_low: bool  # BATTERY_LOW published and not yet BATTERY_OKAY
@@ -29,14 +32,18 @@ class DeviceView:
     uptime_ms: int
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyView:
+@frozen_record
+class PolicyView(FrozenRecord):
+    """The device policy's knobs."""
+
     suspend_grace_ms: int
     unhandled_timeout: str  # "terminate" | "suspend" | "none"
 
 
-@dataclass(frozen=True, slots=True)
-class AppView:
+@frozen_record
+class AppView(FrozenRecord):
+    """One installed app: identity, declarations, process state and what keeps it awake."""
+
     bundle_name: str
     label: str
     uid: int
@@ -57,8 +64,10 @@ class AppView:
     suspend_due_ms: int | None  # when the device policy will suspend it, if pending
 
 
-@dataclass(frozen=True, slots=True)
-class TransientTaskView:
+@frozen_record
+class TransientTaskView(FrozenRecord):
+    """One live transient task and its countdown."""
+
     request_id: int
     bundle_name: str
     uid: int
@@ -75,8 +84,10 @@ class TransientTaskView:
     force_cancel_ms: int | None  # when the watchdog cancels it (after the callback)
 
 
-@dataclass(frozen=True, slots=True)
-class ContinuousTaskView:
+@frozen_record
+class ContinuousTaskView(FrozenRecord):
+    """One continuous task."""
+
     continuous_task_id: int
     key: str  # "<uid>_<abilityName>_<abilityId>"
     bundle_name: str
@@ -96,8 +107,10 @@ class ContinuousTaskView:
     notification_label: str = ""  # "bgmode_<uid>_<hash(abilityName)>_<abilityId>", "" when it never had one
 
 
-@dataclass(frozen=True, slots=True)
-class NotificationView:
+@frozen_record
+class NotificationView(FrozenRecord):
+    """One notification in the drawer."""
+
     notification_id: int
     bundle_name: str
     title: str
@@ -106,8 +119,10 @@ class NotificationView:
     task_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class EfficiencyGrantView:
+@frozen_record
+class EfficiencyGrantView(FrozenRecord):
+    """One held efficiency resource type, of an app or of a process."""
+
     bundle_name: str
     uid: int
     pid: int | None  # None for an app-level grant
@@ -123,8 +138,10 @@ class EfficiencyGrantView:
     cpu_level: int | None = None  # EfficiencyResourcesCpuLevel asked with a CPU grant (None: the default)
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+@frozen_record
+class Snapshot(FrozenRecord):
+    """The whole device at `now_ms`."""
+
     now_ms: int
     next_event_ms: int | None
     service_ready: bool
