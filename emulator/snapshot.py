@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from emulator.frozen import FrozenRecord, frozen_record
+from emulator.apps import ProcessState
+from emulator.frozen import FrozenRecord, frozen_record, from_fields
+from emulator.service.transient_model import INIT_QUOTA_MS
 
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
@@ -162,42 +164,50 @@ class Snapshot(FrozenRecord):
         return next((a for a in self.apps if a.bundle_name == bundle_name), None)
 
 
+_STATE_NAMES = {state: state.value for state in ProcessState}  # Enum.value is a slow property
+_PAUSED_WHY = "the app is in the foreground with the screen on"
+
+
 def _transient_views(emu: Emulator) -> tuple[TransientTaskView, ...]:
-    tm = emu.transient
+    requests = emu.transient.requests
     now = emu.now_ms
     out = []
-    for rid in sorted(tm.requests):
-        r = tm.requests[rid]
-        remaining = r.remaining_at(now)
-        paused_why = None
-        if not r.running:
-            paused_why = "the app is in the foreground with the screen on"
-        callback_due = None
-        if r.running and r.callback_fired_ms is None and r.expiry_timer is not None:
-            callback_due = r.expiry_timer.due_ms
-        out.append(TransientTaskView(
-            request_id=r.request_id, bundle_name=r.bundle, uid=r.uid, pid=r.pid, reason=r.reason,
-            actual_delay_ms=r.actual_delay_ms, created_ms=r.created_ms, remaining_ms=remaining,
-            counting=r.running, paused_why=paused_why, ends_ms=now + remaining if r.running else None,
-            callback_due_ms=callback_due, callback_fired_ms=r.callback_fired_ms,
-            force_cancel_ms=r.watchdog.due_ms if r.watchdog is not None and r.watchdog.pending else None))
+    for rid in sorted(requests):
+        r = requests[rid]
+        running = r.running
+        left = r.actual_delay_ms - r.spent_ms - (now - r.base_ms if running else 0)  # r.remaining_at(now), inlined
+        remaining = left if left > 0 else 0
+        expiry, fired, watchdog = r.expiry_timer, r.callback_fired_ms, r.watchdog
+        out.append(from_fields(TransientTaskView, {
+            "request_id": r.request_id, "bundle_name": r.bundle, "uid": r.uid, "pid": r.pid, "reason": r.reason,
+            "actual_delay_ms": r.actual_delay_ms, "created_ms": r.created_ms, "remaining_ms": remaining,
+            "counting": running, "paused_why": None if running else _PAUSED_WHY,
+            "ends_ms": now + remaining if running else None,
+            "callback_due_ms": expiry.due_ms if running and fired is None and expiry is not None else None,
+            "callback_fired_ms": fired,
+            "force_cancel_ms": watchdog.due_ms if watchdog is not None and watchdog.pending else None}))
     return tuple(out)
 
 
 def _app_views(emu: Emulator) -> tuple[AppView, ...]:
-    tm = emu.transient
+    records, background_since = emu.transient.records, emu.transient.background_since
+    holds, suspend_due_ms = emu.holds, emu.policy.suspend_due_ms
+    now = emu.now_ms
     out = []
     for app in emu.apps:
-        record = tm.records.get(app.uid)
-        out.append(AppView(
-            bundle_name=app.bundle_name, label=app.label, uid=app.uid, pid=app.pid, state=app.state.value,
-            system_app=app.system_app, atomic_service=app.atomic_service,
-            permissions=tuple(sorted(app.permissions)), background_modes=app.background_modes,
-            ignored_modes=app.ignored_modes, running_resources_apply=app.running_resources_apply,
-            ability_name="EntryAbility", ability_id=app.context.abilityId if app.context else None,
-            quota_left_ms=tm.quota_left(app.uid), quota_counting=bool(record and record.counting),
-            background_since_ms=tm.background_since.get(app.uid), keeps_awake=tuple(emu.holds(app)),
-            suspend_due_ms=emu.policy.suspend_due_ms(app)))
+        uid, context = app.uid, app.context
+        record = records.get(uid)
+        out.append(from_fields(AppView, {
+            "bundle_name": app.bundle_name, "label": app.label, "uid": uid, "pid": app.pid,
+            "state": _STATE_NAMES[app.state], "system_app": app.system_app, "atomic_service": app.atomic_service,
+            "permissions": app.sorted_permissions, "background_modes": app.background_modes,
+            "ignored_modes": app.ignored_modes, "running_resources_apply": app.running_resources_apply,
+            "ability_name": "EntryAbility", "ability_id": context.abilityId if context else None,
+            # TransientManager.quota_left, without looking the record up twice
+            "quota_left_ms": INIT_QUOTA_MS if record is None else record.quota_at(now),
+            "quota_counting": record is not None and record.counting,
+            "background_since_ms": background_since.get(uid), "keeps_awake": tuple(holds(app)),
+            "suspend_due_ms": suspend_due_ms(app)}))
     return tuple(out)
 
 
