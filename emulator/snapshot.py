@@ -191,7 +191,7 @@ def _transient_views(emu: Emulator) -> tuple[TransientTaskView, ...]:
 
 def _app_views(emu: Emulator) -> tuple[AppView, ...]:
     records, background_since = emu.transient.records, emu.transient.background_since
-    holds, suspend_due_ms = emu.holds, emu.policy.suspend_due_ms
+    holds, suspend_due_ms = emu.holds_by_uid(), emu.policy.suspend_due_ms
     now = emu.now_ms
     out = []
     for app in emu.apps:
@@ -206,7 +206,7 @@ def _app_views(emu: Emulator) -> tuple[AppView, ...]:
             # TransientManager.quota_left, without looking the record up twice
             "quota_left_ms": INIT_QUOTA_MS if record is None else record.quota_at(now),
             "quota_counting": record is not None and record.counting,
-            "background_since_ms": background_since.get(uid), "keeps_awake": tuple(holds(app)),
+            "background_since_ms": background_since.get(uid), "keeps_awake": tuple(holds.get(uid, ())),
             "suspend_due_ms": suspend_due_ms(app)}))
     return tuple(out)
 

@@ -203,7 +203,11 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         pass  # the continuous manager listens for package and user events only
 
     def holds(self, app: App) -> list[str]:
-        return [f"continuous task {r.task_id}" for r in self.by_uid.get(app.uid, {}).values() if not r.suspended]
+        return _active(self.by_uid.get(app.uid, {}))
+
+    def holds_by_uid(self) -> dict[int, list[str]]:
+        """holds() of every app that holds something, in one pass (for snapshots)."""
+        return {uid: held for uid, tasks in self.by_uid.items() if (held := _active(tasks))}
 
     # -- the user and the system ------------------------------------------------------------------
     def _task(self, task_id: int) -> TaskRecord:
@@ -291,3 +295,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
             task_ids=tuple(sorted(r.task_id for r in self.by_uid.get(n.uid, {}).values()
                                   if r.notification_id == n.notification_id and r.label == n.label)))
             for n in self.drawer)
+
+
+def _active(tasks: dict[str, TaskRecord]) -> list[str]:
+    return [f"continuous task {r.task_id}" for r in tasks.values() if not r.suspended]
