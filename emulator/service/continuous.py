@@ -273,6 +273,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
     def task_views(self) -> tuple[ContinuousTaskView, ...]:
         from emulator.snapshot import ContinuousTaskView
 
+        listeners = self.listeners.types_by_uid()  # not types_for(uid) per task: that scans every subscriber
         out = []
         for task_id in sorted(self.by_id):
             r = self.by_id[task_id]
@@ -283,7 +284,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
                 suspend_reason=r.suspend_reason if r.suspended else None,
                 want_agent_bundle=r.want_bundle if r.want_bundle is not None else "NULL",
                 want_agent_ability=r.want_ability if r.want_bundle is not None else "NULL",
-                started_ms=r.started_ms, listeners=self.listeners.types_for(r.uid),
+                started_ms=r.started_ms, listeners=listeners.get(r.uid, ()),
                 sub_modes=r.sub_mode_names, notification_label=r.label))
         return tuple(out)
 

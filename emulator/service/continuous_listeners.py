@@ -90,11 +90,16 @@ class Listeners:
         return self.by_pid.pop(pid, None)
 
     def types_for(self, uid: int) -> tuple[str, ...]:
-        out: list[str] = []
+        return self.types_by_uid().get(uid, ())
+
+    def types_by_uid(self) -> dict[int, tuple[str, ...]]:
+        """What each uid's live subscribers listen for, first registrations first: one pass over them all."""
+        found: dict[int, list[str]] = {}
         for sub in self.by_pid.values():
-            if sub.uid == uid and self._alive(sub):
+            if self._alive(sub):
+                out = found.setdefault(sub.uid, [])
                 out.extend(t for t in sub.types() if t not in out)
-        return tuple(out)
+        return {uid: tuple(types) for uid, types in found.items()}
 
     def has_suspend_listener(self, uid: int) -> bool:
         """IsExistCallback(uid, CONTINUOUS_TASK_SUSPEND): the service holds a subscriber of the uid with flag 2."""
