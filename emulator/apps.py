@@ -73,8 +73,10 @@ class App:
         self.system_app = system_app
         self.atomic_service = atomic_service
         self.permissions = frozenset(permissions)
+        self.sorted_permissions = tuple(sorted(self.permissions))  # for views: fixed at install
         self.background_modes = tuple(background_modes)
         self.background_modes_mask = mode_bitmask(self.background_modes)
+        self._ignored_modes = unknown_mode_names(self.background_modes)
         self.running_resources_apply = tuple(running_resources_apply)
         self.state = ProcessState.DEAD
         self.pid = -1
@@ -92,7 +94,7 @@ class App:
     @property
     def ignored_modes(self) -> tuple[str, ...]:
         """backgroundModes strings the bundle manager does not know (it ignores them silently)."""
-        return unknown_mode_names(self.background_modes)
+        return self._ignored_modes
 
     @property
     def backgroundTaskManager(self) -> Any:

@@ -184,6 +184,18 @@ class Emulator:
         """What keeps `app` from being suspended: counting transient tasks, active continuous tasks, CPU grants."""
         return self.transient.holds(app) + self.continuous.holds(app) + self.efficiency.holds(app)
 
+    def holds_by_uid(self) -> dict[int, list[str]]:
+        """holds() of every app that holds something, by uid: one pass per manager, not three calls per app."""
+        out: dict[int, list[str]] = {}
+        for manager in self.managers:
+            for uid, held in manager.holds_by_uid().items():
+                mine = out.get(uid)
+                if mine is None:
+                    out[uid] = held  # a fresh list: the managers build them for this call
+                else:
+                    mine.extend(held)
+        return out
+
     def _launch(self, app: App) -> None:
         app.pid = self._next_pid
         self._next_pid += 1

@@ -7,8 +7,10 @@ end, so a view can interpolate between snapshots without touching the engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from emulator.frozen import FrozenRecord, frozen_record
+from emulator.service.transient_model import INIT_QUOTA_MS
 
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
@@ -17,8 +19,10 @@ __all__ = ["Snapshot", "DeviceView", "PolicyView", "AppView", "TransientTaskView
            "NotificationView", "EfficiencyGrantView", "take_snapshot"]
 
 
-@dataclass(frozen=True, slots=True)
-class DeviceView:
+@frozen_record
+class DeviceView(FrozenRecord):
+    """The device's battery, charging, screen and uptime."""
+
     battery_level: int
     low_battery_threshold: int
     battery_low: bool  # BATTERY_LOW published and not yet BATTERY_OKAY
@@ -29,14 +33,18 @@ class DeviceView:
     uptime_ms: int
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyView:
+@frozen_record
+class PolicyView(FrozenRecord):
+    """The device policy's knobs."""
+
     suspend_grace_ms: int
     unhandled_timeout: str  # "terminate" | "suspend" | "none"
 
 
-@dataclass(frozen=True, slots=True)
-class AppView:
+@frozen_record
+class AppView(FrozenRecord):
+    """One installed app: identity, declarations, process state and what keeps it awake."""
+
     bundle_name: str
     label: str
     uid: int
@@ -57,8 +65,10 @@ class AppView:
     suspend_due_ms: int | None  # when the device policy will suspend it, if pending
 
 
-@dataclass(frozen=True, slots=True)
-class TransientTaskView:
+@frozen_record
+class TransientTaskView(FrozenRecord):
+    """One live transient task and its countdown."""
+
     request_id: int
     bundle_name: str
     uid: int
@@ -75,8 +85,10 @@ class TransientTaskView:
     force_cancel_ms: int | None  # when the watchdog cancels it (after the callback)
 
 
-@dataclass(frozen=True, slots=True)
-class ContinuousTaskView:
+@frozen_record
+class ContinuousTaskView(FrozenRecord):
+    """One continuous task."""
+
     continuous_task_id: int
     key: str  # "<uid>_<abilityName>_<abilityId>"
     bundle_name: str
@@ -96,8 +108,10 @@ class ContinuousTaskView:
     notification_label: str = ""  # "bgmode_<uid>_<hash(abilityName)>_<abilityId>", "" when it never had one
 
 
-@dataclass(frozen=True, slots=True)
-class NotificationView:
+@frozen_record
+class NotificationView(FrozenRecord):
+    """One notification in the drawer."""
+
     notification_id: int
     bundle_name: str
     title: str
@@ -106,8 +120,10 @@ class NotificationView:
     task_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class EfficiencyGrantView:
+@frozen_record
+class EfficiencyGrantView(FrozenRecord):
+    """One held efficiency resource type, of an app or of a process."""
+
     bundle_name: str
     uid: int
     pid: int | None  # None for an app-level grant
@@ -123,8 +139,10 @@ class EfficiencyGrantView:
     cpu_level: int | None = None  # EfficiencyResourcesCpuLevel asked with a CPU grant (None: the default)
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+@frozen_record
+class Snapshot(FrozenRecord):
+    """The whole device at `now_ms`."""
+
     now_ms: int
     next_event_ms: int | None
     service_ready: bool
@@ -145,42 +163,73 @@ class Snapshot:
         return next((a for a in self.apps if a.bundle_name == bundle_name), None)
 
 
+# The two big loops build each view by filling its own __dict__ key by key: that dict shares its keys
+# with every other view of the class, which is cheaper and smaller than a dict display handed over
+# whole (from 1.7 µs a view with @dataclass(frozen=True) to about 0.4 µs). Every field must be set:
+# tests/emulator/test_snapshot_consistency.py checks it.
+_new = object.__new__
+_PAUSED_WHY = "the app is in the foreground with the screen on"
+
+
 def _transient_views(emu: Emulator) -> tuple[TransientTaskView, ...]:
-    tm = emu.transient
+    requests = emu.transient.requests
     now = emu.now_ms
     out = []
-    for rid in sorted(tm.requests):
-        r = tm.requests[rid]
-        remaining = r.remaining_at(now)
-        paused_why = None
-        if not r.running:
-            paused_why = "the app is in the foreground with the screen on"
-        callback_due = None
-        if r.running and r.callback_fired_ms is None and r.expiry_timer is not None:
-            callback_due = r.expiry_timer.due_ms
-        out.append(TransientTaskView(
-            request_id=r.request_id, bundle_name=r.bundle, uid=r.uid, pid=r.pid, reason=r.reason,
-            actual_delay_ms=r.actual_delay_ms, created_ms=r.created_ms, remaining_ms=remaining,
-            counting=r.running, paused_why=paused_why, ends_ms=now + remaining if r.running else None,
-            callback_due_ms=callback_due, callback_fired_ms=r.callback_fired_ms,
-            force_cancel_ms=r.watchdog.due_ms if r.watchdog is not None and r.watchdog.pending else None))
+    for rid in sorted(requests):
+        r = requests[rid]
+        running = r.running
+        left = r.actual_delay_ms - r.spent_ms - (now - r.base_ms if running else 0)  # r.remaining_at(now), inlined
+        remaining = left if left > 0 else 0
+        expiry, fired, watchdog = r.expiry_timer, r.callback_fired_ms, r.watchdog
+        view = _new(TransientTaskView)
+        f = view.__dict__  # filled field by field: see _new
+        f["request_id"] = r.request_id
+        f["bundle_name"] = r.bundle
+        f["uid"] = r.uid
+        f["pid"] = r.pid
+        f["reason"] = r.reason
+        f["actual_delay_ms"] = r.actual_delay_ms
+        f["created_ms"] = r.created_ms
+        f["remaining_ms"] = remaining
+        f["counting"] = running
+        f["paused_why"] = None if running else _PAUSED_WHY
+        f["ends_ms"] = now + remaining if running else None
+        f["callback_due_ms"] = expiry.due_ms if running and fired is None and expiry is not None else None
+        f["callback_fired_ms"] = fired
+        f["force_cancel_ms"] = watchdog.due_ms if watchdog is not None and watchdog.pending else None
+        out.append(view)
     return tuple(out)
 
 
 def _app_views(emu: Emulator) -> tuple[AppView, ...]:
-    tm = emu.transient
+    records, background_since = emu.transient.records, emu.transient.background_since
+    holds, suspend_due_ms = emu.holds_by_uid(), emu.policy.suspend_due_ms
+    now = emu.now_ms
     out = []
     for app in emu.apps:
-        record = tm.records.get(app.uid)
-        out.append(AppView(
-            bundle_name=app.bundle_name, label=app.label, uid=app.uid, pid=app.pid, state=app.state.value,
-            system_app=app.system_app, atomic_service=app.atomic_service,
-            permissions=tuple(sorted(app.permissions)), background_modes=app.background_modes,
-            ignored_modes=app.ignored_modes, running_resources_apply=app.running_resources_apply,
-            ability_name="EntryAbility", ability_id=app.context.abilityId if app.context else None,
-            quota_left_ms=tm.quota_left(app.uid), quota_counting=bool(record and record.counting),
-            background_since_ms=tm.background_since.get(app.uid), keeps_awake=tuple(emu.holds(app)),
-            suspend_due_ms=emu.policy.suspend_due_ms(app)))
+        uid, context = app.uid, app.context
+        record = records.get(uid)
+        view = _new(AppView)
+        f = view.__dict__  # filled field by field: see _new
+        f["bundle_name"] = app.bundle_name
+        f["label"] = app.label
+        f["uid"] = uid
+        f["pid"] = app.pid
+        f["state"] = app.state._value_  # Enum.value is a property
+        f["system_app"] = app.system_app
+        f["atomic_service"] = app.atomic_service
+        f["permissions"] = app.sorted_permissions
+        f["background_modes"] = app.background_modes
+        f["ignored_modes"] = app.ignored_modes
+        f["running_resources_apply"] = app.running_resources_apply
+        f["ability_name"] = "EntryAbility"
+        f["ability_id"] = context.abilityId if context else None
+        f["quota_left_ms"] = INIT_QUOTA_MS if record is None else record.quota_at(now)  # TransientManager.quota_left
+        f["quota_counting"] = record is not None and record.counting
+        f["background_since_ms"] = background_since.get(uid)
+        f["keeps_awake"] = tuple(holds.get(uid, ()))
+        f["suspend_due_ms"] = suspend_due_ms(app)
+        out.append(view)
     return tuple(out)
 
 

@@ -203,7 +203,11 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         pass  # the continuous manager listens for package and user events only
 
     def holds(self, app: App) -> list[str]:
-        return [f"continuous task {r.task_id}" for r in self.by_uid.get(app.uid, {}).values() if not r.suspended]
+        return _active(self.by_uid.get(app.uid, {}))
+
+    def holds_by_uid(self) -> dict[int, list[str]]:
+        """holds() of every app that holds something, in one pass (for snapshots)."""
+        return {uid: held for uid, tasks in self.by_uid.items() if (held := _active(tasks))}
 
     # -- the user and the system ------------------------------------------------------------------
     def _task(self, task_id: int) -> TaskRecord:
@@ -269,6 +273,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
     def task_views(self) -> tuple[ContinuousTaskView, ...]:
         from emulator.snapshot import ContinuousTaskView
 
+        listeners = self.listeners.types_by_uid()  # not types_for(uid) per task: that scans every subscriber
         out = []
         for task_id in sorted(self.by_id):
             r = self.by_id[task_id]
@@ -279,7 +284,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
                 suspend_reason=r.suspend_reason if r.suspended else None,
                 want_agent_bundle=r.want_bundle if r.want_bundle is not None else "NULL",
                 want_agent_ability=r.want_ability if r.want_bundle is not None else "NULL",
-                started_ms=r.started_ms, listeners=self.listeners.types_for(r.uid),
+                started_ms=r.started_ms, listeners=listeners.get(r.uid, ()),
                 sub_modes=r.sub_mode_names, notification_label=r.label))
         return tuple(out)
 
@@ -291,3 +296,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
             task_ids=tuple(sorted(r.task_id for r in self.by_uid.get(n.uid, {}).values()
                                   if r.notification_id == n.notification_id and r.label == n.label)))
             for n in self.drawer)
+
+
+def _active(tasks: dict[str, TaskRecord]) -> list[str]:
+    return [f"continuous task {r.task_id}" for r in tasks.values() if not r.suspended]

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from emulator.kit.args import call_js, get_field, is_function
-from emulator.kit.types import (
-    ContinuousTaskActiveInfo, ContinuousTaskCancelInfo, ContinuousTaskInfo, ContinuousTaskSuspendInfo,
-)
 from emulator.service.continuous_model import (
     FLAG_ACTIVE, FLAG_CANCEL, FLAG_STATE, FLAG_SUSPEND, FREEZE_CANCEL, REMOVE_NOTIFICATION_CANCEL, TaskRecord,
 )
 
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
+    from emulator.kit.types import ContinuousTaskInfo
+
+# The kit (emulator.kit.*) is imported where an app's listener is called, not here: `import emulator`
+# does not need it, and it is the largest part of the engine to import.
 
 __all__ = ["JsSubscriber", "Listeners", "CANCEL", "SUSPEND", "ACTIVE", "STATE", "TYPE_FLAGS", "task_info"]
 
@@ -39,6 +39,8 @@ JS_SUSPEND_REASON = -1
 
 def task_info(rec: TaskRecord) -> ContinuousTaskInfo:
     """ContinuousTaskInfo as GetAllContinuousTasksInner builds it ("NULL" when there is no wantAgent info)."""
+    from emulator.kit.types import ContinuousTaskInfo
+
     return ContinuousTaskInfo(
         abilityName=rec.ability_name, uid=rec.uid, pid=rec.pid, isFromWebView=False,
         backgroundModes=list(rec.mode_names), backgroundSubModes=list(rec.sub_mode_names),
@@ -88,11 +90,16 @@ class Listeners:
         return self.by_pid.pop(pid, None)
 
     def types_for(self, uid: int) -> tuple[str, ...]:
-        out: list[str] = []
+        return self.types_by_uid().get(uid, ())
+
+    def types_by_uid(self) -> dict[int, tuple[str, ...]]:
+        """What each uid's live subscribers listen for, first registrations first: one pass over them all."""
+        found: dict[int, list[str]] = {}
         for sub in self.by_pid.values():
-            if sub.uid == uid and self._alive(sub):
+            if self._alive(sub):
+                out = found.setdefault(sub.uid, [])
                 out.extend(t for t in sub.types() if t not in out)
-        return tuple(out)
+        return {uid: tuple(types) for uid, types in found.items()}
 
     def has_suspend_listener(self, uid: int) -> bool:
         """IsExistCallback(uid, CONTINUOUS_TASK_SUSPEND): the service holds a subscriber of the uid with flag 2."""
@@ -107,11 +114,15 @@ class Listeners:
         return [s for s in self.by_pid.values() if s.registered and self._alive(s)]
 
     def _call(self, sub: JsSubscriber, fn: Any, what: str, arg: Any) -> None:
+        from emulator.kit.args import call_js
+
         app = self._emu.app_by_uid(sub.uid)
         if app is not None:
             self._emu.call_app(app, lambda: call_js(fn, arg), what)
 
     def _call_state(self, sub: JsSubscriber, method: str, rec: TaskRecord) -> int:
+        from emulator.kit.args import get_field, is_function
+
         count = 0
         for obj in list(sub.observers.get(STATE, ())):
             fn = get_field(obj, method)
@@ -132,6 +143,8 @@ class Listeners:
         heard = 0
         for sub in self._subscribers():
             if sub.uid == rec.uid and rec.reason in (REMOVE_NOTIFICATION_CANCEL, FREEZE_CANCEL):
+                from emulator.kit.types import ContinuousTaskCancelInfo
+
                 info = ContinuousTaskCancelInfo(reason=rec.reason, id=rec.task_id, detailedReason=rec.detailed_reason)
                 heard += self._call_type(sub, CANCEL, info)
             if sub.service_flags & FLAG_STATE:
@@ -142,6 +155,8 @@ class Listeners:
         heard = 0
         for sub in self._subscribers():
             if sub.uid == rec.uid:
+                from emulator.kit.types import ContinuousTaskSuspendInfo
+
                 info = ContinuousTaskSuspendInfo(continuousTaskId=rec.task_id, suspendState=True,
                                                  suspendReason=JS_SUSPEND_REASON)
                 heard += self._call_type(sub, SUSPEND, info)
@@ -153,6 +168,8 @@ class Listeners:
         heard = 0
         for sub in self._subscribers():
             if sub.uid == rec.uid:
+                from emulator.kit.types import ContinuousTaskActiveInfo
+
                 heard += self._call_type(sub, ACTIVE, ContinuousTaskActiveInfo(id=rec.task_id))
             elif sub.service_flags & FLAG_STATE:
                 self._call_state(sub, "onContinuousTaskStart", rec)

@@ -321,9 +321,11 @@ class TransientManager:
 
     def holds(self, app: App) -> list[str]:
         record = self.records.get(app.uid)
-        if record is None:
-            return []
-        return [f"transient task {r.request_id}" for r in record.requests if r.running]
+        return [] if record is None else _counting(record)
+
+    def holds_by_uid(self) -> dict[int, list[str]]:
+        """holds() of every app that holds something, in one pass (for snapshots)."""
+        return {uid: held for uid, record in self.records.items() if (held := _counting(record))}
 
     def restart(self) -> None:
         """The service process restarts: transient tasks are not persisted (§1.8)."""
@@ -334,3 +336,7 @@ class TransientManager:
                               "lost: the service restarted, and transient tasks are not persisted",
                               req.bundle, req.request_id)
         self._reset_state()
+
+
+def _counting(record: AppRecord) -> list[str]:
+    return [f"transient task {r.request_id}" for r in record.requests if r.running]
