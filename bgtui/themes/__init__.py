@@ -27,7 +27,6 @@ from bgtui.themes.variables import (
     mode_chip_variable,
     resource_chip_variable,
 )
-from bgtui.themes.watch import watch_themes
 
 __all__ = [
     "AA_NORMAL",
@@ -58,3 +57,12 @@ __all__ = [
     "user_themes_dir",
     "watch_themes",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # watch_themes pulls in watchfiles: load it only for those who use it, not at the dashboard's start.
+    if name == "watch_themes":
+        from bgtui.themes.watch import watch_themes
+
+        return watch_themes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

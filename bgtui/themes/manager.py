@@ -17,7 +17,6 @@ from textual.worker import Worker
 from bgtui.themes.errors import ThemeError
 from bgtui.themes.registry import ReloadResult, ThemeRegistry
 from bgtui.themes.settings import ThemeChoice, shipped_themes_dir, user_themes_dir
-from bgtui.themes.watch import watch_themes
 
 DEFAULT_THEME = "dark"
 """Used when nothing else is chosen, and when the active theme's file is deleted."""
@@ -160,6 +159,8 @@ class ThemeManager:
         )
 
     async def _watch(self) -> None:
+        from bgtui.themes.watch import watch_themes  # watchfiles loads only when watching starts
+
         try:
             async for result in watch_themes(
                 self.registry, on_ready=self.ready.set, create=self.user_dir, **self.watch_options

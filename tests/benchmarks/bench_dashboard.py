@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="CPU measurement interval (default 10)")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs of each app (default 5)")
     parser.add_argument("--load-runs", type=int, default=3, help="CPU/memory runs of each app (default 3)")
-    args = parser.parse_args(argv)
+    args = parser.parse_args([] if argv is None else argv)  # the runner's own argv is not ours
     consts = {"SIZE": SIZE, "TICK": TICK, "TASKS": TASKS, "WARMUP": 2.0, "SECONDS": args.seconds}
 
     startup: dict[str, list[dict[str, float]]] = {name: [] for name in STARTUP}
@@ -172,4 +172,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
