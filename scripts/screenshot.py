@@ -35,7 +35,7 @@ def story():  # type: ignore[no-untyped-def]
     emu.advance(1_500)
     uploader.to_background()
     for call in (lambda: ops.start_continuous(rec, music, ["audioPlayback"]),
-                 lambda: ops.apply_efficiency(rec, system, ["CPU"], time_out_ms=60_000, reason="sync")):
+                 lambda: ops.apply_efficiency(rec, system, ["CPU"], time_out_ms=0, reason="sync engine", persist=True)):
         try:
             call()
         except ops.NotEmulated:
