@@ -161,13 +161,10 @@ def test_reset_overrides_puts_a_fresh_device_back() -> None:
     assert {"battery_level", "screen_on", "service_ready", "fault", "unhandled_timeout"} <= set(done)
 
 
-def test_missing_kit_functions_are_not_emulated_yet() -> None:
-    emu = build_demo_emulator()
-    app = emu.app("com.example.music")
-    if hasattr(app.backgroundTaskManager, "startBackgroundRunning"):
-        pytest.skip("the continuous-tasks engine is here")
-    with pytest.raises(ops.NotEmulated):
-        ops.start_continuous(SessionRecorder(emu), app, ["audioPlayback"])
+def test_a_kit_function_this_build_lacks_is_not_emulated() -> None:
+    app = build_demo_emulator().app("com.example.music")
+    with pytest.raises(ops.NotEmulated, match="updateDataTransferProgress is not emulated"):
+        ops.kit(app, "updateDataTransferProgress")
 
 
 PURE = ["emulator", "bgtui.format", "bgtui.ops", "bgtui.clock_driver", "bgtui.demo", "bgtui.log_filter",

@@ -9,7 +9,6 @@ import pytest
 
 from bgtui.app import make_app
 from bgtui.palette import Palette
-from bgtui.themes import APP_VARIABLES
 
 from .conftest import WIDE, shown
 
