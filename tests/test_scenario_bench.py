@@ -1,6 +1,5 @@
 """The benchmark's generated scenario stays valid and green (the benchmark itself only prints figures)."""
 
-
 def test_the_benchmark_scenario_is_valid_and_green():
     from emulator.scenario import load_text, run_scenario
     from tests.benchmarks.bench_scenario import scenario_text
