@@ -84,9 +84,6 @@ class VirtualClock:
             del timers[_pop(heap)]
         return heap[0] >> _SEQ_BITS if heap else None
 
-    def pending_count(self) -> int:
-        return sum(1 for t in self._timers.values() if t.callback is not None)
-
     def advance(self, ms: int) -> int:
         """Move time forward by `ms` (>= 0), firing due timers. Returns how many fired."""
         if ms < 0:

@@ -132,6 +132,7 @@ class Emulator:
         for app in self._apps.values():
             if app.alive:
                 self._drop_process(app)
+                self.policy.refresh(app)  # a dead app has no pending suspension
                 self.events.emit(EventKind.APP_KILLED, "killed: the device rebooted", app.bundle_name, app.uid)
         self.device.boot_ms = self.now_ms
         self.transient.restart()
@@ -231,7 +232,6 @@ class Emulator:
             app.context.token = None  # the ability is gone: its context has no token any more
         app.pid = -1
         app.state = ProcessState.DEAD
-        self.policy.refresh(app)
         return pid
 
     def _kill(self, app: App, why: str) -> None:
@@ -281,16 +281,9 @@ class Emulator:
             self.policy.refresh(app)
 
     def _on_event(self, event: Event) -> None:
-        if event.app is None:
-            return
-        app = self._apps.get(event.app)
-        if app is None or app.uid in self._refreshing:
-            return
-        self._refreshing.add(app.uid)
-        try:
-            self.policy.refresh(app)
-        finally:
-            self._refreshing.discard(app.uid)
+        app = self._apps.get(event.app) if event.app is not None else None
+        if app is not None:
+            self._release_policy(app, self._hold_policy(app))
 
     # -- views -----------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:

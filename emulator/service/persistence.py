@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from emulator.errors import BusinessError, error
+from emulator.errors import error
 from emulator.events import EventKind
 
 if TYPE_CHECKING:
@@ -89,6 +89,3 @@ class StateFile:
         except FileNotFoundError:
             return None
 
-
-def is_storage_error(err: BusinessError) -> bool:
-    return err.code == 9800007
