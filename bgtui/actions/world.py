@@ -56,9 +56,14 @@ class WorldActions(ActionsBase):
             self.tell("Select an app first (any row of it).", what, "warning")
         return app
 
-    def _kit_ready(self, app: Any, function: str, what: str) -> bool:
-        """Say so before opening a form for a function this build's engine lacks."""
-        return self.attempt(what, lambda: ops.kit(app, function)) is not None
+    def _kit_ready(self, app: Any, function: str) -> bool:
+        """Say so before opening a form for a function this build's engine lacks (nothing changes: no redraw)."""
+        try:
+            ops.kit(app, function)
+        except ops.NotEmulated as exc:
+            self.tell(str(exc), function, "warning")
+            return False
+        return True
 
     # -- app lifecycle -------------------------------------------------------------------------
     def action_app_foreground(self) -> None:
@@ -106,7 +111,7 @@ class WorldActions(ActionsBase):
     def _modes_form(self, update: bool) -> None:
         function = "updateBackgroundRunning" if update else "startBackgroundRunning"
         app = self._app_or_tell(function)
-        if app is None or not self._kit_ready(app, function, function):
+        if app is None or not self._kit_ready(app, function):
             return
         current = next((t.modes for t in self.snap.continuous_tasks if t.bundle_name == app.bundle_name), ())
 
@@ -146,7 +151,7 @@ class WorldActions(ActionsBase):
     # -- efficiency resources ------------------------------------------------------------------
     def _efficiency_form(self, apply: bool) -> None:
         app = self._app_or_tell("applyEfficiencyResources")
-        if app is None or not self._kit_ready(app, "applyEfficiencyResources", "applyEfficiencyResources"):
+        if app is None or not self._kit_ready(app, "applyEfficiencyResources"):
             return
         held = tuple(dict.fromkeys(g.type_name for g in self.snap.efficiency_grants
                                    if g.bundle_name == app.bundle_name))

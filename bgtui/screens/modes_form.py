@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from emulator.apps import KEEP_BACKGROUND_RUNNING
 from emulator.modes import JS_MODE_NAMES
 from emulator.snapshot import AppView
 from textual.app import ComposeResult
@@ -90,7 +91,7 @@ class ModesForm(FormScreen[ModesRequest]):
         app, modes, out = self._app(), self._modes(), []
         if app is None:
             return out
-        if "ohos.permission.KEEP_BACKGROUND_RUNNING" not in app.permissions:
+        if KEEP_BACKGROUND_RUNNING not in app.permissions:
             out.append("the app lacks KEEP_BACKGROUND_RUNNING: the device answers 201")
         undeclared = [m for m in modes if m not in app.background_modes]
         if undeclared:

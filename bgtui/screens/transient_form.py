@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emulator.errors import ERRORS
-from emulator.service.transient_model import (ALLOW_REQUEST_TIME_BG_MS, DELAY_TIME_LOW_POWER_MS,
-                                              MAX_REQUEST_ID, MIN_ALLOW_QUOTA_TIME_MS)
+from emulator.service.transient_model import (
+    ALLOW_REQUEST_TIME_BG_MS, DELAY_TIME_LOW_POWER_MS, DELAY_TIME_NORMAL_MS, INIT_QUOTA_MS, MAX_REQUEST_ID,
+    MIN_ALLOW_QUOTA_TIME_MS, WATCHDOG_DELAY_TIME_MS,
+)
 from emulator.snapshot import Snapshot
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
@@ -29,8 +31,9 @@ class TransientRequest:
 class TransientForm(FormScreen[TransientRequest]):
     FORM_TITLE = "Request a transient task"
     AUTO_FOCUS = "#reason"
-    ABOUT = ("requestSuspendDelay(reason, callback): up to 3 min (1 min on low battery), from a daily quota "
-             "of 10 min, counted while the app is in the background or the screen is off.")
+    ABOUT = (f"requestSuspendDelay(reason, callback): up to {fmt.duration(DELAY_TIME_NORMAL_MS)} "
+             f"({fmt.duration(DELAY_TIME_LOW_POWER_MS)} on low battery), from a daily quota "
+             f"of {fmt.duration(INIT_QUOTA_MS)}, counted while the app is in the background or the screen is off.")
 
     def __init__(self, snapshot: Snapshot, selected: str | None, reason: str = "upload") -> None:
         super().__init__()
@@ -77,8 +80,8 @@ class TransientForm(FormScreen[TransientRequest]):
         if len(self.query_one("#reason", Input).value.encode()) > NAPI_STRING_BYTES:
             out.append(f"the native layer keeps only the first {NAPI_STRING_BYTES} bytes of the reason")
         if not self.query_one("#handles", Check).value:
-            out.append("the callback does nothing: 6 s after it the service force-cancels the task "
-                       "and the device policy acts")
+            out.append(f"the callback does nothing: {fmt.duration(WATCHDOG_DELAY_TIME_MS)} after it the service "
+                       "force-cancels the task and the device policy acts")
         return out
 
     def result(self) -> TransientRequest:

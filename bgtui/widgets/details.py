@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Hashable
 
-from emulator.events import Event
+from emulator.events import Event, EventLog
 from emulator.snapshot import Snapshot
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -67,6 +67,7 @@ class DetailsPane(VerticalScroll):
         super().__init__(id=id, classes=classes)
         self._shown: object = object()
         self._events: list[Event] = []
+        self._log: EventLog | None = None
         self._events_total = -1
         self._snapshot: Snapshot | None = None
         self._lines = -1
@@ -93,9 +94,17 @@ class DetailsPane(VerticalScroll):
         if snapshot is None or selection is None:
             return None
         if snapshot.events_total != self._events_total:
-            self._events = list(self.app.emu.events)  # type: ignore[attr-defined]
+            self._catch_up(self.app.emu.events)  # type: ignore[attr-defined]
             self._events_total = snapshot.events_total
         return explain(snapshot, selection[0], selection[1], self._events)
+
+    def _catch_up(self, log: EventLog) -> None:
+        """Add the events emitted since the last look, rather than copying up to 10,000 each tick."""
+        if log is not self._log:  # a new emulator (a reloaded scenario): start over
+            self._log, self._events = log, list(log)
+            return
+        self._events.extend(log.since(self._events[-1].seq if self._events else 0))
+        del self._events[:-log.capacity]
 
     def _width(self) -> int:
         """The width to wrap at: the pane's, or before the first layout an estimate (a third of the app)."""
