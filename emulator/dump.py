@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from emulator.modes import JS_MODE_NAMES, RESOURCE_TYPE_NAMES
+
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
 
@@ -47,11 +49,9 @@ USAGE = (
 DUMP_COMMANDS = (("-T", "All"), ("-C", "--all"), ("-E", "--all"))
 
 # continuous_task_record.cpp g_continuousTaskModeName; the last entry is used for the old (FA) API.
-_MODE_NAMES = ("dataTransfer", "audioPlayback", "audioRecording", "location", "bluetoothInteraction",
-               "multiDeviceConnection", "wifiInteraction", "voip", "taskKeeping", "workout", "default")
+_MODE_NAMES = JS_MODE_NAMES + ("workout", "default")
 # ResourceTypeName, indexed by the type's bit position (service-rules §3.1).
-_RESOURCE_NAMES = ("CPU", "COMMON_EVENT", "TIMER", "WORK_SCHEDULER", "BLUETOOTH", "GPS", "AUDIO", "RUNNING_LOCK",
-                   "SENSOR")
+_RESOURCE_NAMES = RESOURCE_TYPE_NAMES
 
 
 def dump(emu: Emulator, args: Sequence[str]) -> str:

@@ -7,7 +7,10 @@ None is null/undefined.
 
 from __future__ import annotations
 
+import inspect
 import math
+from inspect import CO_VARARGS
+from types import FunctionType
 from typing import Any
 
 MISSING: Any = object()  # a property that is not there (JS undefined)
@@ -85,8 +88,9 @@ def call_js(fn: Any, *args: Any) -> Any:
 
 
 def _arity(fn: Any, offered: int) -> int:
-    import inspect
-
+    if isinstance(fn, FunctionType):  # the common case, read from the code object: no inspect.signature
+        code = fn.__code__
+        return offered if code.co_flags & CO_VARARGS else min(code.co_argcount, offered)
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):

@@ -22,10 +22,10 @@ class KitBase:
         self._emu: Emulator = app._emu
 
     def _param(self, function: str, name: str) -> BusinessError:
-        """A JS-layer argument error (401), thrown before any service is asked."""
+        """An error the JS layer throws before any service is asked: a 401, or a code such as 9800005."""
         err = error(name)
         self._emu.events.emit(EventKind.CALL_REFUSED, f"refused by the JS layer of {function}: {err.message} "
-                              f"(401)", self._app.bundle_name, function=function, code=401, error=name)
+                              f"({err.code})", self._app.bundle_name, function=function, code=err.code, error=name)
         return err
 
     def _argv(self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from emulator.error_table import PARAM_DETAILS
-from emulator.errors import BusinessError, error
+from emulator.errors import BusinessError
 from emulator.events import EventKind
 from emulator.kit.args import MISSING, is_array, is_function, is_number, to_int32
 from emulator.kit.continuous_args import (
@@ -33,28 +32,19 @@ def _not_modelled() -> BusinessError:
 
 
 class ContinuousApi(SubscriptionsApi):
-    def _js(self, fn: str, name: str) -> BusinessError:
-        """An error the native layer throws itself: a 401 detail, or a service code such as 9800005."""
-        if name in PARAM_DETAILS or name == "ERR_BGTASK_INVALID_PARAM":
-            return self._param(fn, name)
-        err = error(name)
-        self._emu.events.emit(EventKind.CALL_REFUSED, f"refused by the JS layer of {fn}: {err.message} "
-                              f"({err.code})", self._app.bundle_name, function=fn, code=err.code, error=name)
-        return err
-
     def _request_path(self, fn: str, argv: tuple[Any, ...], update: bool) -> Promise[Any]:
         """(context, ContinuousTaskRequest): the native checks, then the not-yet-emulated service path."""
         ctx = read_context(argv[0])
         if isinstance(ctx, str):
-            raise self._js(fn, ctx)
+            raise self._param(fn, ctx)
         problem = check_ability(ctx, token=False)
         if problem is not None:
-            raise self._js(fn, problem)
+            raise self._param(fn, problem)
         request = read_request(argv[1])
         if isinstance(request, str):
-            raise self._js(fn, request)
+            raise self._param(fn, request)
         if update and request[3] < 0:
-            raise self._js(fn, "ERR_BGTASK_CONTINUOUS_TASKID_INVALID")
+            raise self._param(fn, "ERR_BGTASK_CONTINUOUS_TASKID_INVALID")
 
         def work() -> Any:
             self._emu.events.emit(EventKind.CONTINUOUS_REFUSED, f"{fn} with a ContinuousTaskRequest (API 21) is not "
@@ -70,30 +60,30 @@ class ContinuousApi(SubscriptionsApi):
         fn = "startBackgroundRunning"
         argv = self._argv(fn, args, kwargs)
         if len(argv) > 4:
-            raise self._js(fn, "ERR_PARAM_NUMBER_ERR")
+            raise self._param(fn, "ERR_PARAM_NUMBER_ERR")
         if len(argv) == 2:
             return self._request_path(fn, argv, update=False)
         arg = lambda i: argv[i] if len(argv) > i else MISSING  # noqa: E731 - unfilled slots are undefined
         ctx = read_context(arg(0))
         if isinstance(ctx, str):
-            raise self._js(fn, ctx)
+            raise self._param(fn, ctx)
         read = read_modes(arg(1))
         if isinstance(read, str):
-            raise self._js(fn, read)
+            raise self._param(fn, read)
         agent = read_want_agent(arg(2))
         if isinstance(agent, str):
-            raise self._js(fn, agent)
+            raise self._param(fn, agent)
         callback = None
         if len(argv) == 4:
             if not is_function(argv[3]):
-                raise self._js(fn, "ERR_CALLBACK_NULL_OR_TYPE_ERR")
+                raise self._param(fn, "ERR_CALLBACK_NULL_OR_TYPE_ERR")
             callback = argv[3]
         problem = check_ability(ctx, token=True)
         if problem is not None:
-            raise self._js(fn, problem)
+            raise self._param(fn, problem)
         modes, is_batch = read
         if not mode_in_range(modes):
-            raise self._js(fn, "ERR_BGMODE_RANGE_ERR")
+            raise self._param(fn, "ERR_BGMODE_RANGE_ERR")
 
         def work() -> Any:
             notification_id, task_id = self._emu.continuous.start(self._app, ctx, modes, is_batch, agent)
@@ -108,15 +98,15 @@ class ContinuousApi(SubscriptionsApi):
         fn = "updateBackgroundRunning"
         argv = self._argv(fn, args, kwargs)
         if len(argv) != 2:
-            raise self._js(fn, "ERR_PARAM_NUMBER_ERR")
+            raise self._param(fn, "ERR_PARAM_NUMBER_ERR")
         if not is_array(argv[1]):
             return self._request_path(fn, argv, update=True)
         ctx = read_context(argv[0])
         if isinstance(ctx, str):
-            raise self._js(fn, ctx)
+            raise self._param(fn, ctx)
         read = read_modes(argv[1])
         if isinstance(read, str):
-            raise self._js(fn, read)
+            raise self._param(fn, read)
         modes = read[0]
 
         def work() -> ContinuousTaskNotification:
@@ -132,23 +122,23 @@ class ContinuousApi(SubscriptionsApi):
         fn = "stopBackgroundRunning"
         argv = self._argv(fn, args, kwargs)
         if len(argv) > 2:
-            raise self._js(fn, "ERR_PARAM_NUMBER_ERR")
+            raise self._param(fn, "ERR_PARAM_NUMBER_ERR")
         ctx = read_context(argv[0] if argv else MISSING)
         if isinstance(ctx, str):
-            raise self._js(fn, ctx)
+            raise self._param(fn, ctx)
         task_id, callback = -1, None
         if len(argv) == 2:
             if is_number(argv[1]):
                 task_id = to_int32(argv[1])
                 if task_id < 0:
-                    raise self._js(fn, "ERR_BGTASK_CONTINUOUS_TASKID_INVALID")
+                    raise self._param(fn, "ERR_BGTASK_CONTINUOUS_TASKID_INVALID")
             elif not is_function(argv[1]):
-                raise self._js(fn, "ERR_CALLBACK_NULL_OR_TYPE_ERR")
+                raise self._param(fn, "ERR_CALLBACK_NULL_OR_TYPE_ERR")
             else:
                 callback = argv[1]
         problem = check_ability(ctx, token=True)
         if problem is not None:
-            raise self._js(fn, problem)
+            raise self._param(fn, problem)
 
         def work() -> int:
             self._emu.continuous.stop(self._app, ctx, task_id)
@@ -161,15 +151,15 @@ class ContinuousApi(SubscriptionsApi):
         fn = "getAllContinuousTasks"
         argv = self._argv(fn, args, kwargs)
         if not 1 <= len(argv) <= 2:
-            raise self._js(fn, "ERR_PARAM_NUMBER_ERR")
+            raise self._param(fn, "ERR_PARAM_NUMBER_ERR")
         ctx = read_context(argv[0])
         if isinstance(ctx, str):
-            raise self._js(fn, ctx)
+            raise self._param(fn, ctx)
         include: bool | str = True
         if len(argv) == 2:
             include = read_include_suspended(argv[1])
             if isinstance(include, str):
-                raise self._js(fn, include)
+                raise self._param(fn, include)
         work: Callable[[], list[ContinuousTaskInfo]] = lambda: self._emu.continuous.get_all(  # noqa: E731
             self._app, bool(include))
         promise = self._async(fn, work)

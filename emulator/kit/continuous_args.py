@@ -10,7 +10,7 @@ from typing import Any
 from emulator.apps import UIAbilityContext
 from emulator.kit.args import MISSING, get_field, is_array, is_bool, is_number, is_object, to_int32
 from emulator.kit.wantAgent import WantAgent
-from emulator.modes import BG_MODE_ID_BEGIN, BG_MODE_ID_END, JS_MODE_NAMES
+from emulator.modes import BG_MODE_ID_BEGIN, BG_MODE_ID_END, mode_number
 
 __all__ = ["read_context", "read_modes", "read_want_agent", "to_uint32", "check_ability", "read_request",
            "Err"]
@@ -58,9 +58,9 @@ def read_modes(value: Any) -> tuple[list[int], bool] | Err:
         return "ERR_BGMODE_NULL_OR_TYPE_ERR"
     modes: list[int] = []
     for item in value:
-        if not isinstance(item, str) or item not in JS_MODE_NAMES:
+        mode = mode_number(item) if isinstance(item, str) else None
+        if mode is None:
             return "ERR_BGMODE_NULL_OR_TYPE_ERR"
-        mode = JS_MODE_NAMES.index(item) + 1
         if mode not in modes:
             modes.append(mode)
     return modes, True

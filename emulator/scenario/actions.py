@@ -8,7 +8,7 @@ setters (`device.<key>`, `policy.<key>`), so a value that is wrong there is wron
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from emulator.actions import STOP_CAUSES
 from emulator.device import DEVICE_TYPES
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from emulator.apps import App
     from emulator.emulator import Emulator
 
-__all__ = ["Param", "Action", "ACTIONS", "check_arg"]
+__all__ = ["Param", "Action", "ACTIONS", "duration_arg"]
 
 Check = Callable[[object], object]
 
@@ -51,7 +51,8 @@ def _choice(options: tuple[object, ...]) -> Check:
     return check
 
 
-def _duration(v: object) -> object:
+def duration_arg(v: object) -> object:
+    """A duration string or whole ms, as ms; ValueError says what is wrong."""
     try:
         return parse_duration(v)
     except DurationError as exc:
@@ -117,7 +118,7 @@ _ACTIONS: tuple[Action, ...] = (
     Action("device.device_type", (Param("type", _choice(DEVICE_TYPES)),), _set("device.device_type")),
     Action("device.support_task_keeping", (Param("on", _bool),), _set("device.support_task_keeping")),
     Action("device.reboot", (), lambda emu, app: emu.reboot(), doc="every process dies; uptime restarts"),
-    Action("policy.suspend_grace", (Param("duration", _duration),), _set("policy.suspend_grace_ms")),
+    Action("policy.suspend_grace", (Param("duration", duration_arg),), _set("policy.suspend_grace_ms")),
     Action("policy.unhandled_timeout", (Param("action", _choice(UNHANDLED_TIMEOUT_ACTIONS)),),
            _set("policy.unhandled_timeout")),
     Action("service.ready", (Param("ready", _bool),), _service_ready,
@@ -145,7 +146,3 @@ DEVICE_KEYS = ("battery_level", "low_battery_threshold", "charging", "screen_on"
                "support_task_keeping")
 POLICY_KEYS = ("suspend_grace", "unhandled_timeout")
 
-
-def check_arg(action: Action, i: int, value: Any) -> Any:
-    """The checked (and converted) i-th argument of `action`; ValueError says what is wrong."""
-    return action.params[i].check(value)

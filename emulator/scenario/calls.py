@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from emulator.apps import ENTRY_ABILITY
 from emulator.errors import BusinessError
 from emulator.kit import wantAgent
 from emulator.kit.promise import Promise
@@ -26,7 +27,7 @@ __all__ = ["run_call", "matches"]
 
 
 def _want_agent(app: App) -> Any:
-    info = {"wants": [{"bundleName": app.bundle_name, "abilityName": "EntryAbility"}],
+    info = {"wants": [{"bundleName": app.bundle_name, "abilityName": ENTRY_ABILITY}],
             "actionType": wantAgent.OperationType.START_ABILITY, "requestCode": 0,
             "wantAgentFlags": [wantAgent.WantAgentFlags.UPDATE_PRESENT_FLAG]}
     return wantAgent.getWantAgent(info).result()  # type: ignore[union-attr]

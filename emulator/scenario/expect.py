@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from emulator.events import EventKind
-from emulator.kit.enums import ResourceType
-from emulator.scenario.model import Ref
-from emulator.scenario.timefmt import DurationError, format_duration, parse_duration
+from emulator.modes import RESOURCE_TYPE_NAMES
+from emulator.scenario.actions import duration_arg as _duration
+from emulator.scenario.timefmt import format_duration
 
 if TYPE_CHECKING:
     from emulator.apps import App
@@ -61,11 +61,6 @@ def _id(v: object) -> object:
     return v
 
 
-def _duration(v: object) -> object:
-    try:
-        return parse_duration(v)
-    except DurationError as exc:
-        raise ValueError(str(exc)) from None
 
 
 def _one_of(options: tuple[str, ...]) -> Callable[[object], object]:
@@ -83,7 +78,7 @@ class Field:
     ref_ok: bool = False  # may be a `$saved.field` reference, resolved when the step runs
 
 
-_RESOURCE_NAMES = tuple(r.name for r in ResourceType)
+_RESOURCE_NAMES = RESOURCE_TYPE_NAMES
 
 # kind -> field -> Field. `app` is listed where the kind uses it (True = required).
 EXPECTATIONS: dict[str, dict[str, Field]] = {
@@ -116,10 +111,6 @@ class Seen:
     def __init__(self, kinds: set[str]) -> None:
         self.by_kind: dict[str, list[tuple[int, str | None, object, str]]] = {k: [] for k in kinds}
 
-    def add(self, kind: str, time_ms: int, app: str | None, subject: object, reason: str) -> None:
-        bucket = self.by_kind.get(kind)
-        if bucket is not None:
-            bucket.append((time_ms, app, subject, reason))
 
 
 def _ms(ms: int) -> str:
@@ -218,6 +209,3 @@ _EVALUATORS: dict[str, Callable[..., Outcome]] = {
     "continuous": _continuous, "efficiency": _efficiency,
 }
 
-
-def refs_in(p: dict[str, Any]) -> list[Ref]:
-    return [v for v in p.values() if isinstance(v, Ref)]

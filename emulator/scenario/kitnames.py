@@ -27,9 +27,9 @@ DOCUMENTED_FUNCTIONS: tuple[str, ...] = (
 
 def implemented(function: str) -> bool:
     """Whether this build's kit has `function` (other branches add continuous and efficiency ones)."""
-    from emulator.kit.bound import BoundBackgroundTaskManager
+    from emulator.kit.bound import KIT_FUNCTIONS  # the same list faults.fail_next checks
 
-    return callable(getattr(BoundBackgroundTaskManager, function, None))
+    return function in KIT_FUNCTIONS
 
 
 def missing(functions: object) -> list[str]:
