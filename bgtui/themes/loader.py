@@ -17,8 +17,8 @@ from typing import Any
 
 from textual.theme import Theme
 
-from bgtui.themes.colours import InvalidValue, check_app_colour, check_textual_variable, parse_colour
-from bgtui.themes.colours import textual_variable_kinds
+from bgtui.themes.colours import APP_COLOUR_PROPERTY, InvalidValue, check_app_colour, check_textual_variable
+from bgtui.themes.colours import css_property_of, parse_colour, precheck_css, textual_variable_kinds
 from bgtui.themes.defaults import derive_app_variables
 from bgtui.themes.errors import ThemeError, from_toml_error, line_of_key
 from bgtui.themes.variables import APP_VARIABLES
@@ -43,6 +43,11 @@ def _type_name(value: object) -> str:
 def _suggest(key: str, choices: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(key, choices, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _is_variable(key: str) -> bool:
+    """An app variable, or one of Textual's (whose list is built only when a file names one)."""
+    return key in APP_VARIABLES or key in textual_variable_kinds()
 
 
 class _Checker:
@@ -78,7 +83,10 @@ class _Checker:
         own_variables = self.variables(data.get("variables", {}))
         textual_only = {key: value for key, value in own_variables.items() if key not in APP_VARIABLES}
         theme = Theme(**fields, variables=textual_only)
-        theme.variables = {**derive_app_variables(theme), **own_variables}
+        if own_variables.keys() >= set(APP_VARIABLES):
+            theme.variables = own_variables  # nothing to derive (the shipped themes give every one)
+        else:
+            theme.variables = {**derive_app_variables(theme), **own_variables}
         return theme
 
     def name(self, value: object) -> str:
@@ -111,11 +119,12 @@ class _Checker:
     def variables(self, table: object) -> dict[str, str]:
         if not isinstance(table, dict):
             raise self.error(f"'variables' must be a table, not {_type_name(table)}", "variables")
-        textual_kinds = textual_variable_kinds()
+        precheck_css([(APP_COLOUR_PROPERTY if key in APP_VARIABLES else css_property_of(key), value)
+                      for key, value in table.items() if isinstance(value, str) and _is_variable(key)])
         checked: dict[str, str] = {}
         for key, value in table.items():
-            if key not in APP_VARIABLES and key not in textual_kinds:
-                known = [*APP_VARIABLES, *textual_kinds]
+            if not _is_variable(key):
+                known = [*APP_VARIABLES, *textual_variable_kinds()]
                 raise self.error(f"unknown variable {key!r}{_suggest(key, known)}", "variables", key)
             if not isinstance(value, str):
                 raise self.error(f"variable {key!r} must be a string, not {_type_name(value)}", "variables", key)

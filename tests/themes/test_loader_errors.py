@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from bgtui.themes import colours
 from bgtui.themes.errors import ThemeError
 from bgtui.themes.loader import load_theme_file, parse_theme
+from bgtui.themes.settings import shipped_themes_dir
+from bgtui.themes.variables import APP_VARIABLES
 
 PATH = Path("themes/broken.toml")
 
@@ -139,3 +142,24 @@ def test_not_utf8(tmp_path: Path) -> None:
 def test_error_text_names_file_line_and_problem() -> None:
     error = error_for('name = "x"\nprimary = "nope"\n')
     assert str(error) == f"{PATH}, line 2: 'primary' is not a valid colour: failed to parse 'nope' as a color"
+
+
+def test_one_bad_value_among_good_ones_is_the_one_reported() -> None:
+    # Good values are checked together in one CSS parse; when that parse fails, each value is
+    # checked alone, so the error still names the bad one and its line.
+    good = "\n".join(f'{name} = "#2255{index:02x}"' for index, name in enumerate(APP_VARIABLES[:6]))
+    text = f'name = "x"\nprimary = "#336699"\n[variables]\n{good}\nlink-style = "wobbly"\nborder = "#123456"\n'
+    error = error_for(text)
+    assert error.line == 10
+    assert error.message.startswith("variable 'link-style' is not valid: 'wobbly' is not a text style")
+
+
+def test_a_shipped_theme_is_checked_in_one_css_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up parses every theme file; one parse per file, not one per value (about 40)."""
+    parses: list[int] = []
+    real = colours._parse_declarations
+    monkeypatch.setattr(colours, "_ACCEPTED", {})
+    monkeypatch.setattr(colours, "_parse_declarations", lambda pairs: parses.append(len(pairs)) or real(pairs))
+    theme = load_theme_file(shipped_themes_dir() / "dark.toml")
+    assert len(parses) == 1 and parses[0] > 20  # distinct values, all at once
+    assert set(APP_VARIABLES) <= theme.variables.keys()
