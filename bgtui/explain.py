@@ -11,6 +11,8 @@ from emulator.snapshot import AppView, Snapshot
 
 from bgtui import format as fmt
 from bgtui.describe import awake_text, group_grants, suspend_reason_text, transient_status
+from bgtui.scenario_trace import ScenarioLine
+from bgtui.session import Session
 
 __all__ = ["Details", "explain", "HISTORY_ROWS"]
 
@@ -178,8 +180,23 @@ def _event(events: list[Event], key: Hashable) -> Details | None:
     return d
 
 
-def explain(snap: Snapshot, kind: str, key: Hashable, events: list[Event]) -> Details | None:
-    """The details of the row `key` of table `kind`, or None when it no longer exists."""
+def _scenario_line(line: ScenarioLine, file: str) -> Details:
+    d = Details(f"Scenario {line.kind.removeprefix('scenario.')}")
+    d.fields = [("time", fmt.stamp(line.time_ms)), ("kind", line.kind), ("app", line.app or "—")]
+    if line.line is not None:
+        d.fields.append(("step", f"{line.label}, {file}:{line.line}"))
+    d.fields += [(name, repr(value)) for name, value in line.data.items()]
+    d.why.append(line.reason)
+    return d
+
+
+def explain(snap: Snapshot, kind: str, key: Hashable, events: list[Event],
+            session: Session | None = None) -> Details | None:
+    """The details of the row `key` of table `kind`, or None when it no longer exists. An event-log
+    row may be one of the playing scenario's own entries, found in `session`."""
+    if kind == "event" and isinstance(key, tuple):
+        line = session.trace.line(key[1]) if session is not None and session.run is not None else None
+        return None if line is None else _scenario_line(line, session.run.scenario.file)  # type: ignore[union-attr]
     if kind == "app":
         app = snap.app(key)  # type: ignore[arg-type]
         return None if app is None else _app(snap, app, events)

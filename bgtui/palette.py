@@ -28,6 +28,10 @@ _SPECIAL: dict[str, tuple[str | None, str | None, bool, bool]] = {
     "hint": ("foreground-muted", None, False, True),
     "bold": (None, None, True, False),
     "accent": ("text-accent", None, False, False),
+    "italic": (None, None, False, True),
+    # a playing scenario's own entries in the event log: its steps, and its checks that passed
+    "scenario": ("text-secondary", None, False, True),
+    "scenario-ok": ("countdown-normal", None, False, True),
 }
 
 

@@ -9,11 +9,14 @@ captures, so it is made at the first action, which keeps emulator.scenario out o
     session = Session.of_scenario(load("demo:upload-timeout"))   # steps scheduled on the emulator's clock
     session.emu.advance(60_000)                                  # ... the dashboard's clock does this
     for failure in session.new_failures(): ...                   # failed expectations, once each
+    session.trace.since(0)                                       # its calls, actions, callbacks and checks
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from bgtui.scenario_trace import ScenarioTrace
 
 if TYPE_CHECKING:
     from emulator import Emulator
@@ -25,10 +28,12 @@ __all__ = ["Session", "describe_failure"]
 
 
 class Session:
-    def __init__(self, emu: Emulator, run: ScenarioRun | None = None) -> None:
+    def __init__(self, emu: Emulator, run: ScenarioRun | None = None, trace: ScenarioTrace | None = None) -> None:
         self.emu = emu
         self.run = run
         """The scenario playing on `emu`, started; None on a device that plays nothing."""
+        self.trace = trace if trace is not None else ScenarioTrace(None, emu)
+        """The scenario's own entries, for the event log (empty when nothing plays)."""
         self._recorder: SessionRecorder | None = None
         self._reported = 0
         if run is not None:
@@ -52,9 +57,11 @@ class Session:
         from emulator import Emulator
         from emulator.scenario.runner import ScenarioRun
 
-        run = ScenarioRun(scenario, emulator=Emulator())
+        emu = Emulator()
+        trace = ScenarioTrace(scenario, emu)
+        run = ScenarioRun(scenario, trace.hear, emulator=emu)
         run.start()
-        return cls(run.emu, run)
+        return cls(emu, run, trace)
 
     @property
     def scenario(self) -> Scenario | None:

@@ -96,7 +96,7 @@ class DetailsPane(VerticalScroll):
         if snapshot.events_total != self._events_total:
             self._catch_up(self.app.emu.events)  # type: ignore[attr-defined]
             self._events_total = snapshot.events_total
-        return explain(snapshot, selection[0], selection[1], self._events)
+        return explain(snapshot, selection[0], selection[1], self._events, self.app.session)  # type: ignore[attr-defined]
 
     def _catch_up(self, log: EventLog) -> None:
         """Add the events emitted since the last look, rather than copying up to 10,000 each tick."""

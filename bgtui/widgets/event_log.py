@@ -1,8 +1,9 @@
 """The event log: every event with its virtual time and reason; `/` filter, follow, freeze.
 
 New events are read from the engine's log once per tick (`events.since`), appended, never
-re-listed. Freezing the view keeps what is shown while the clock (and the engine) go on; the
-held events are added when the view thaws.
+re-listed. A playing scenario's own entries (its calls, actions, callbacks and checks) are merged
+in, each after the engine event it followed. Freezing the view keeps what is shown while the
+clock (and the engine) go on; the held events are added when the view thaws.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 
 from bgtui import format as fmt
-from bgtui.log_filter import compile_filter
+from bgtui.log_filter import LogEntry, compile_filter
+from bgtui.scenario_trace import ScenarioLine
 from bgtui.widgets.snapshot_view import watch_snapshot
 from bgtui.widgets.table import Cell, Column, SnapshotTable
 
@@ -32,6 +34,26 @@ _KIND_STYLES = {
     EventKind.APP_KILLED: "state-dead", EventKind.APP_SUSPENDED: "state-suspended",
     EventKind.FAULT_FIRED: "refused", EventKind.APP_CALLBACK_ERROR: "refused",
 }
+
+
+def row_key(entry: LogEntry) -> int | tuple[str, int]:
+    """An engine event's seq, or a scenario entry's ("scenario", n)."""
+    return entry.key if isinstance(entry, ScenarioLine) else entry.seq
+
+
+def merged(events: list[Event], lines: list[ScenarioLine]) -> list[LogEntry]:
+    """Both streams in the order they happened: a scenario entry follows the event it came after."""
+    if not lines:
+        return list(events)
+    out: list[LogEntry] = []
+    i = 0
+    for line in lines:
+        while i < len(events) and events[i].seq <= line.after_seq:
+            out.append(events[i])
+            i += 1
+        out.append(line)
+    out.extend(events[i:])
+    return out
 
 
 class EventLog(SnapshotTable):
@@ -54,9 +76,10 @@ class EventLog(SnapshotTable):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._events: list[Event] = []  # everything read, filtered or not (bounded)
-        self._held: list[Event] = []  # read while frozen
+        self._events: list[LogEntry] = []  # everything read, filtered or not (bounded)
+        self._held: list[LogEntry] = []  # read while frozen
         self._last_seq = 0
+        self._last_line = 0  # scenario entries read
         self._labels: dict[str, str] = {}
         self._matcher = compile_filter("")
 
@@ -69,12 +92,13 @@ class EventLog(SnapshotTable):
         return len(self._held)
 
     def show(self, snapshot: Snapshot) -> None:
-        if snapshot.events_total == self._last_seq:
+        session = self.app.session  # type: ignore[attr-defined]
+        if snapshot.events_total == self._last_seq and session.trace.total == self._last_line:
             return
         if not self._labels or len(self._labels) != len(snapshot.apps):
             self._labels = {a.bundle_name: a.label for a in snapshot.apps}
-        new = self.app.emu.events.since(self._last_seq)  # type: ignore[attr-defined]
-        self._last_seq = snapshot.events_total
+        new = merged(session.emu.events.since(self._last_seq), session.trace.since(self._last_line))
+        self._last_seq, self._last_line = snapshot.events_total, session.trace.total
         if self.frozen:
             self._held.extend(new)
             del self._held[:-MAX_ROWS]
@@ -82,13 +106,13 @@ class EventLog(SnapshotTable):
             return
         self._append(new)
 
-    def _label(self, event: Event) -> str:
+    def _label(self, event: LogEntry) -> str:
         return self._labels.get(event.app, event.app) if event.app else ""
 
-    def _shown(self, event: Event) -> bool:
+    def _shown(self, event: LogEntry) -> bool:
         return self._matcher is None or self._matcher(event, self._label(event))
 
-    def _append(self, new: list[Event]) -> None:
+    def _append(self, new: list[LogEntry]) -> None:
         if not new:
             return
         self._events.extend(new)
@@ -98,12 +122,13 @@ class EventLog(SnapshotTable):
         shown = [e for e in new if self._shown(e)]
         if not shown and not dropped:
             return
-        gone = {e.seq for e in dropped}
+        gone = {row_key(e) for e in dropped}
         keys = [k for k in keys if k not in gone] if gone else list(keys)
         views = {k: v for k, v in views.items() if k not in gone} if gone else dict(views)
         for event in shown:
-            keys.append(event.seq)
-            views[event.seq] = event
+            key = row_key(event)
+            keys.append(key)
+            views[key] = event
         self._replace(keys, views)
         self._follow()
 
@@ -117,7 +142,7 @@ class EventLog(SnapshotTable):
 
     def _refilter(self) -> None:
         shown = [e for e in self._events if self._shown(e)]
-        self._replace([e.seq for e in shown], {e.seq: e for e in shown})
+        self._replace([row_key(e) for e in shown], {row_key(e): e for e in shown})
         self._follow()
 
     def watch_query(self, query: str) -> None:
@@ -145,7 +170,9 @@ class EventLog(SnapshotTable):
             self.follow = False
         super().action_page(delta)
 
-    def cells(self, view: Event) -> dict[str, Cell]:
+    def cells(self, view: LogEntry) -> dict[str, Cell]:
+        if isinstance(view, ScenarioLine):
+            return self._scenario_cells(view)
         style = "refused" if view.is_refusal else _KIND_STYLES.get(view.kind, "accent")
         return {
             "time": [(fmt.stamp(view.time_ms), "dim")],
@@ -153,6 +180,18 @@ class EventLog(SnapshotTable):
             "kind": [(view.kind.value, style)],
             "subject": [("" if view.subject is None else str(view.subject), "dim")],
             "reason": [(view.reason, "refused" if view.is_refusal or view.kind is EventKind.FAULT_FIRED else None)],
+        }
+
+    def _scenario_cells(self, line: ScenarioLine) -> dict[str, Cell]:
+        """The scenario's own entries read apart from the engine's: italic, the step's file line as subject."""
+        passed = line.kind == "scenario.expect" and not line.is_refusal
+        style = "refused" if line.is_refusal else "scenario-ok" if passed else "scenario"
+        return {
+            "time": [(fmt.stamp(line.time_ms), "dim")],
+            "app": [(self._label(line) or "—", "bold" if line.app else "dim")],
+            "kind": [(line.kind, style)],
+            "subject": [("" if line.line is None else f"line {line.line}", "dim")],
+            "reason": [(line.reason, "refused" if line.is_refusal else "italic")],
         }
 
 
