@@ -132,19 +132,7 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
         if selection is None:
             return None
         kind, key = selection
-        if kind == "app":
-            return str(key)
-        if kind == "grant":
-            return str(key[0])  # type: ignore[index]
-        if kind == "event":
-            view = self.query_one(EventLog).view(key)
-            return view.app if view is not None else None
-        table = self.query_one(f"#{_KIND_TABLE[kind]}", SnapshotTable)
-        view = table.view(key)
-        if view is None:
-            return None
-        view = view[0] if isinstance(view, tuple) else view
-        return getattr(view, "bundle_name", None)
+        return self.query_one(f"#{_KIND_TABLE[kind]}", SnapshotTable).bundle_of(key)
 
     # -- footer ------------------------------------------------------------------------------
     def _on_snapshot(self, snapshot: Snapshot) -> None:

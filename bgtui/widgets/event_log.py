@@ -170,6 +170,10 @@ class EventLog(SnapshotTable):
             self.follow = False
         super().action_page(delta)
 
+    def bundle_of(self, key: object) -> str | None:
+        entry = self._views.get(key)
+        return entry.app if entry is not None else None
+
     def cells(self, view: LogEntry) -> dict[str, Cell]:
         if isinstance(view, ScenarioLine):
             return self._scenario_cells(view)

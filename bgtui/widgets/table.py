@@ -109,6 +109,12 @@ class SnapshotTable(ScrollView, can_focus=True):
     def view(self, key: Hashable) -> Any:
         return self._views.get(key)
 
+    def bundle_of(self, key: Hashable) -> str | None:
+        """The app the row `key` belongs to (its view's bundle_name; a grouped row's first view's)."""
+        view = self._views.get(key)
+        view = view[0] if isinstance(view, tuple) and view else view
+        return getattr(view, "bundle_name", None)
+
     def set_rows(self, rows: Iterable[tuple[Hashable, Any]], now_ms: int) -> None:
         """Show these rows (in this order); repaints only if something shown changed."""
         views = dict(rows)
