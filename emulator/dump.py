@@ -173,7 +173,9 @@ def _continuous_record(rec) -> ContinuousDumpRecord:
         key=rec.key, bundle_name=rec.bundle, ability_name=rec.ability_name, uid=rec.uid, pid=rec.pid,
         bg_mode_id=rec.mode_id, bg_mode_ids=tuple(rec.modes), notification_label=rec.label,
         notification_id=rec.notification_id, continuous_task_id=rec.task_id, want_agent=want,
-        suspend_state=rec.suspended, is_batch_api=rec.is_batch, bg_sub_mode_ids=tuple(rec.sub_modes))
+        suspend_state=rec.suspended, is_batch_api=rec.is_batch, bg_sub_mode_ids=tuple(rec.sub_modes),
+        sub_notification=(rec.sub_label, rec.sub_notification_id), is_combined_task_notification=rec.combined,
+        combined_notification_task_id=rec.combined_task_id, is_by_request_object=rec.by_request)
 
 
 # -- efficiency -------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ class ContinuousTaskView(FrozenRecord):
     """One continuous task."""
 
     continuous_task_id: int
-    key: str  # "<uid>_<abilityName>_<abilityId>"
+    key: str  # "<uid>_<abilityName>_<abilityId>", plus "_<continuousTaskId>" for a request-object task
     bundle_name: str
     uid: int
     pid: int
@@ -106,6 +106,11 @@ class ContinuousTaskView(FrozenRecord):
     listeners: tuple[str, ...]  # the app's on() registrations: "continuousTaskCancel", ...
     sub_modes: tuple[str, ...] = ()  # e.g. ("CAR_KEY",)
     notification_label: str = ""  # "bgmode_<uid>_<hash(abilityName)>_<abilityId>", "" when it never had one
+    by_request_object: bool = False  # started with an API-21 ContinuousTaskRequest (isByRequestObject)
+    combined_task_notification: bool = False  # the request allowed merging (isCombinedTaskNotification)
+    combined_notification_task_id: int = -1  # the task whose notification it shares (combinedNotificationTaskId)
+    sub_notification_id: int = -1  # the second notification of a request with dataTransfer and other modes
+    sub_notification_label: str = ""  # its label: the main label plus "_<pid>"
 
 
 @frozen_record

@@ -1,5 +1,7 @@
 """Continuous-task functions of the kit, with the NAPI layer's argument checks (research-napi §2.5-2.9).
 
+Every overload reaches the service, the API-21 ContinuousTaskRequest forms included.
+
 Parameter errors (401) throw at call time, as do the few service codes the native layer itself
 throws (9800005 for a bad request object or a negative task id). Everything else comes from the
 service: a rejected promise, or `callback(err, undefined)`.
@@ -9,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from emulator.errors import BusinessError
-from emulator.events import EventKind
 from emulator.kit.args import MISSING, is_array, is_function, is_number, to_int32
 from emulator.kit.continuous_args import (
     check_ability, mode_in_range, read_context, read_include_suspended, read_modes, read_request, read_want_agent,
@@ -26,14 +26,10 @@ CONTINUOUS_FUNCTIONS: tuple[str, ...] = (
 ) + SUBSCRIPTION_FUNCTIONS
 
 
-def _not_modelled() -> BusinessError:
-    """The API-21 request-object path is not emulated yet: answered as a device without the capability."""
-    return BusinessError(801, "BussinessError 801: Capability not supported.", "EMULATOR_NOT_MODELLED")
-
-
 class ContinuousApi(SubscriptionsApi):
-    def _request_path(self, fn: str, argv: tuple[Any, ...], update: bool) -> Promise[Any]:
-        """(context, ContinuousTaskRequest): the native checks, then the not-yet-emulated service path."""
+    def _request_path(self, fn: str, argv: tuple[Any, ...], update: bool) -> Promise[ContinuousTaskNotification]:
+        """(context, ContinuousTaskRequest), API 21: the native checks, then the service; the promise resolves
+        ContinuousTaskNotification. No token check on this path."""
         ctx = read_context(argv[0])
         if isinstance(ctx, str):
             raise self._param(fn, ctx)
@@ -43,13 +39,20 @@ class ContinuousApi(SubscriptionsApi):
         request = read_request(argv[1])
         if isinstance(request, str):
             raise self._param(fn, request)
-        if update and request[3] < 0:
+        if update and request.continuous_task_id < 0:
             raise self._param(fn, "ERR_BGTASK_CONTINUOUS_TASKID_INVALID")
+        service = self._emu.continuous
+        modes = request.service_modes()
 
-        def work() -> Any:
-            self._emu.events.emit(EventKind.CONTINUOUS_REFUSED, f"{fn} with a ContinuousTaskRequest (API 21) is not "
-                                  "emulated yet: answered 801", self._app.bundle_name, function=fn, code=801)
-            raise _not_modelled()
+        def work() -> ContinuousTaskNotification:
+            if update:
+                notification_id, task_id = service.update_by_request(
+                    self._app, modes, list(request.submodes), request.want_agent, request.continuous_task_id)
+            else:
+                notification_id, task_id = service.start_by_request(
+                    self._app, ctx, modes, list(request.submodes), request.want_agent, request.combined,
+                    request.continuous_task_id)
+            return ContinuousTaskNotification(SLOT_TYPE, CONTENT_TYPE, notification_id, task_id)
 
         promise = self._async(fn, work)
         assert promise is not None

@@ -5,6 +5,7 @@ Each reader returns the value, or the internal name of the error the native laye
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from emulator.apps import UIAbilityContext
@@ -13,7 +14,7 @@ from emulator.kit.wantAgent import WantAgent
 from emulator.modes import BG_MODE_ID_BEGIN, BG_MODE_ID_END, mode_number
 
 __all__ = ["read_context", "read_modes", "read_want_agent", "to_uint32", "check_ability", "read_request",
-           "Err"]
+           "RequestArgs", "Err"]
 
 Err = str  # an internal error name, e.g. "ERR_CONTEXT_NULL_OR_TYPE_ERR"
 
@@ -22,6 +23,10 @@ SUBMODE_BEGIN, SUBMODE_END = 1, 12  # SUBMODE_CAR_KEY_NORMAL_NOTIFICATION .. END
 SUBMODE_NORMAL_NOTIFICATION = 2
 NORMAL_NOTIFICATION_MODES = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 14})  # IsModeTypeMatching
 SUBMODE_MODE = {1: 5, 3: 1, 4: 12, 5: 12, 6: 12, 7: 12, 8: 12, 9: 13, 10: 13, 11: 13}  # GetSubModeTypeMatching
+# GetV9BackgroundModeByMode / BySubMode (background_task_mode.cpp). The pairing checks above admit only
+# pairs these maps know, so their "unknown" answer (BackgroundMode::END) cannot arise.
+V9_MODE_BY_MODE = {2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 13: 13, 14: 14}
+V9_MODE_BY_SUBMODE = {3: 1, 1: 5, 4: 2, 5: 2, 6: 3, 7: 3, 8: 8, 9: 13, 10: 13, 11: 13}
 
 
 def read_context(value: Any) -> UIAbilityContext | Err:
@@ -90,7 +95,22 @@ def _number_list(value: Any) -> list[int] | None:
     return out
 
 
-def read_request(value: Any) -> tuple[list[int], list[int], WantAgent, int] | Err:
+@dataclass(frozen=True, slots=True)
+class RequestArgs:
+    """A ContinuousTaskRequest as the native layer read it; modes are still the BackgroundTaskMode numbers."""
+    modes: list[int]
+    submodes: list[int]
+    want_agent: WantAgent
+    continuous_task_id: int  # -1 when missing or not a number
+    combined: bool  # only a boolean true counts
+
+    def service_modes(self) -> list[int]:
+        """Common::TaskModeTypeConversion: the BackgroundMode (v9) number each pair stands for."""
+        return [V9_MODE_BY_MODE[m] if s == SUBMODE_NORMAL_NOTIFICATION else V9_MODE_BY_SUBMODE[s]
+                for m, s in zip(self.modes, self.submodes)]
+
+
+def read_request(value: Any) -> RequestArgs | Err:
     """Common::GetContinuousTaskRequest then StartBackgroundRunningCheckModes (all answered as 9800005)."""
     if not is_object(value) or is_array(value):
         return "ERR_BGTASK_CONTINUOUS_REQUEST_NULL_OR_TYPE"
@@ -113,7 +133,8 @@ def read_request(value: Any) -> tuple[list[int], list[int], WantAgent, int] | Er
                 return "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_TYPE_MISMATCH"
         elif SUBMODE_MODE.get(sub) != mode:
             return "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_TYPE_MISMATCH"
-    return modes, submodes, agent, task_id
+    combined = get_field(value, "combinedTaskNotification") is True
+    return RequestArgs(modes, submodes, agent, task_id, combined)
 
 
 def read_include_suspended(value: Any) -> bool | Err:

@@ -1,7 +1,8 @@
 """BgContinuousTaskMgr: continuous tasks, their notifications, suspension and the system's cancellations.
 
-State, notification publishing and removal live here; the calls apps make are in continuous_calls.py,
-persistence and restore in continuous_restore.py, listener dispatch in continuous_listeners.py.
+State and removal live here; the calls apps make are in continuous_calls.py (v9/v12) and
+continuous_request.py (API-21 request objects), notifications in continuous_notify.py, persistence and
+restore in continuous_restore.py, listener dispatch in continuous_listeners.py.
 Sources: service-rules §2; research-service §2, §3; research-napi §2.5-2.10.
 """
 
@@ -19,7 +20,9 @@ from emulator.service.continuous_model import (
     FREEZE_CANCEL, REMOVE_NOTIFICATION_CANCEL, SYSTEM_CANCEL, USER_CANCEL, TaskRecord,
 )
 from emulator.service.continuous_restore import ContinuousRestore
-from emulator.service.notifications import Notification, NotificationDrawer, notification_label, notification_text
+from emulator.service.continuous_notify import ContinuousNotify
+from emulator.service.continuous_request import ContinuousRequestCalls
+from emulator.service.notifications import NotificationDrawer
 from emulator.service.persistence import StateFile
 
 if TYPE_CHECKING:
@@ -31,7 +34,7 @@ __all__ = ["ContinuousManager"]
 DETAIL_USER_REMOVED, DETAIL_LOW_SPEED, DETAIL_USED_ILLEGALLY = 3, 4, 11  # ContinuousTaskDetailedCancelReason
 
 
-class ContinuousManager(ContinuousCalls, ContinuousRestore):
+class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotify, ContinuousRestore):
     def __init__(self, emu: Emulator) -> None:
         self._emu = emu
         self._clock = emu.clock
@@ -47,6 +50,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         self.by_uid: dict[int, dict[str, TaskRecord]] = {}
         self.last_task_id = 0  # continuousTaskIdIndex_: the next id is last + 1
         self.last_notification_id = -1  # NotificationTools::notificationIdIndex_
+        self.held_at_background: dict[int, list[int]] = {}  # applyTaskOnForeground_: modes held on leaving
 
     # -- helpers --------------------------------------------------------------------------------
     def _refuse(self, app: App, name: str, why: str, function: str) -> BusinessError:
@@ -72,44 +76,6 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
             mine.pop(rec.key, None)
             if not mine:
                 del self.by_uid[rec.uid]
-
-    def _publish(self, rec: TaskRecord, fn: str) -> None:
-        """SendContinuousTaskNotification: publish (or re-publish) the task's notification, or drop it."""
-        app = self._emu.app_by_uid(rec.uid)
-        title = app.label if app is not None else ""  # GetMainAbilityLabel
-        if not title:
-            err = error("ERR_BGTASK_NOTIFICATION_VERIFY_FAILED")
-            if app is not None:
-                err = self._refuse(app, err.name, "the app has no label for the notification's title", fn)
-            raise err
-        text = notification_text(rec.modes, rec.sub_modes, rec.is_system)
-        if not text:
-            if rec.notification_id != -1:
-                self._cancel_notification(rec, "its modes have no notification text for a system app")
-                rec.notification_id = -1
-                rec.changed()
-            return
-        if rec.notification_id == -1:
-            self.last_notification_id += 1
-            rec.notification_id = self.last_notification_id
-        rec.label = notification_label(rec.uid, rec.ability_name, rec.ability_id)
-        rec.changed()
-        replaced = self.drawer.publish(Notification(rec.notification_id, rec.label, rec.bundle, rec.uid, title, text,
-                                                    rec.want_bundle, rec.want_ability, self._clock.now_ms,
-                                                    rec.key))
-        self._events.emit(EventKind.NOTIFICATION_PUBLISHED, f"{'re-published' if replaced else 'published'} "
-                          f"notification {rec.notification_id} \"{title}\" for continuous task {rec.task_id}",
-                          rec.bundle, rec.notification_id, task_id=rec.task_id, label=rec.label)
-
-    def _cancel_notification(self, rec: TaskRecord, why: str) -> None:
-        if self.drawer.cancel(rec.label, rec.notification_id) is not None:
-            self._events.emit(EventKind.NOTIFICATION_REMOVED, f"notification {rec.notification_id} of continuous "
-                              f"task {rec.task_id} removed: {why}", rec.bundle, rec.notification_id,
-                              task_id=rec.task_id)
-
-    def _shares_notification(self, rec: TaskRecord) -> bool:
-        return any(r.notification_id == rec.notification_id and r.label == rec.label
-                   for r in self.by_uid.get(rec.uid, {}).values())
 
     def _persist(self, app: App | None, fn: str, stays: str) -> None:
         """RefreshTaskRecord; on a storage failure the call answers 9800007 but the change stays."""
@@ -138,6 +104,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         self._erase(rec)
         if cancel_notification and rec.notification_id != -1 and not self._shares_notification(rec):
             self._cancel_notification(rec, f"continuous task {rec.task_id} ended")
+            self._cancel_sub_notification(rec, f"continuous task {rec.task_id} ended")
         self._events.emit(kind, f"continuous task {rec.task_id} ended: {why} (reason {reason}, detailed "
                           f"reason {detailed})", rec.bundle, rec.task_id, cancel_reason=reason,
                           detailed_reason=detailed)
@@ -148,8 +115,9 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         rec.suspended = True
         rec.suspend_reason = SUSPEND_REASON_BY_MODE.get(rec.modes[0], -1)
         rec.changed()
-        if rec.notification_id != -1:
+        if rec.notification_id != -1:  # even when another task shares it (HandleSuspendContinuousTask)
             self._cancel_notification(rec, f"continuous task {rec.task_id} is suspended")
+        self._cancel_sub_notification(rec, f"continuous task {rec.task_id} is suspended")
         self._events.emit(EventKind.CONTINUOUS_SUSPENDED, f"continuous task {rec.task_id} suspended with reason "
                           f"{rec.suspend_reason}: the system found its work not running and the app listens for "
                           "continuousTaskSuspend (which is told -1); it no longer keeps the app awake", rec.bundle,
@@ -159,7 +127,13 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         self.listeners.notify_suspend(rec)
 
     def _activate_uid(self, uid: int, why: str) -> None:
-        """HandleActiveContinuousTask: every suspended task of the uid becomes active again."""
+        """HandleActiveContinuousTask: every suspended task of the uid becomes active again.
+
+        A task whose notification id was already re-published in this pass (a merged task) is not
+        published again: it takes the label and id published last, as the service does.
+        """
+        published: list[int] = []
+        last_label, last_id = "default", -1
         for rec in [r for r in self.by_uid.get(uid, {}).values() if r.suspended]:
             if self.tasks.get(rec.key) is not rec or not rec.suspended:
                 continue  # changed by an app callback meanwhile
@@ -168,12 +142,18 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
             self._events.emit(EventKind.CONTINUOUS_ACTIVATED, f"continuous task {rec.task_id} active again: {why}",
                               rec.bundle, rec.task_id)
             if rec.notification_id != -1:
-                self._publish(rec, "ActiveContinuousTask")
+                if last_id == -1 or rec.notification_id not in published:
+                    published.append(rec.notification_id)
+                    self._publish(rec, "ActiveContinuousTask")
+                    last_label, last_id = rec.label, rec.notification_id
+                else:
+                    rec.label, rec.notification_id = last_label, last_id
             self._persist_quietly()
             self.listeners.notify_active(rec)
 
     # -- what the service hears from the rest of the system ------------------------------------
     def on_process_state(self, app: App, new: ProcessState) -> None:
+        self._note_app_state(app, new)
         if new is ProcessState.FOREGROUND and self._emu.service_ready:
             if any(r.suspended for r in self.by_uid.get(app.uid, {}).values()):
                 self._activate_uid(app.uid, "the app came back to the foreground (resource scheduler's "
@@ -225,6 +205,9 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         return True
 
     def remove_notification_by_user(self, notification_id: int) -> None:
+        """TaskNotificationSubscriber::OnCanceled -> StopContinuousTaskByUser: the task is found by the key the
+        label spells (its publisher's), then every task sharing that task's notification ends. Removing one of
+        a request-object task's two notifications cancels the other."""
         notes = self.drawer.with_id(notification_id) if isinstance(notification_id, int) else []
         if not notes:
             raise ValueError(f"no notification has id {notification_id!r} in the drawer")
@@ -239,6 +222,10 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
                 continue
             for other in [r for r in list(self.tasks.values())
                           if r.notification_id == rec.notification_id and r.label == rec.label]:
+                if note.is_sub:
+                    self._cancel_notification(other, "the user removed its second notification")
+                else:
+                    self._cancel_sub_notification(other, "the user removed its main notification")
                 self._remove(other, REMOVE_NOTIFICATION_CANCEL, DETAIL_USER_REMOVED, EventKind.CONTINUOUS_CANCELLED,
                              f"the user removed its notification {notification_id}", cancel_notification=False)
 
@@ -285,7 +272,9 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
                 want_agent_bundle=r.want_bundle if r.want_bundle is not None else "NULL",
                 want_agent_ability=r.want_ability if r.want_bundle is not None else "NULL",
                 started_ms=r.started_ms, listeners=listeners.get(r.uid, ()),
-                sub_modes=r.sub_mode_names, notification_label=r.label))
+                sub_modes=r.sub_mode_names, notification_label=r.label, by_request_object=r.by_request,
+                combined_task_notification=r.combined, combined_notification_task_id=r.combined_task_id,
+                sub_notification_id=r.sub_notification_id, sub_notification_label=r.sub_label))
         return tuple(out)
 
     def notification_views(self) -> tuple[NotificationView, ...]:
@@ -294,7 +283,8 @@ class ContinuousManager(ContinuousCalls, ContinuousRestore):
         return tuple(NotificationView(
             notification_id=n.notification_id, bundle_name=n.bundle, title=n.title, text=n.text, label=n.label,
             task_ids=tuple(sorted(r.task_id for r in self.by_uid.get(n.uid, {}).values()
-                                  if r.notification_id == n.notification_id and r.label == n.label)))
+                                  if (r.notification_id, r.label) == (n.notification_id, n.label)
+                                  or (r.sub_notification_id, r.sub_label) == (n.notification_id, n.label))))
             for n in self.drawer)
 
 

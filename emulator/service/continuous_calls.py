@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from emulator.apps import KEEP_BACKGROUND_RUNNING, App
 from emulator.events import EventKind
 from emulator.modes import (
-    ATOMIC_SERVICE_MODES, BLUETOOTH_INTERACTION, DATA_TRANSFER, TASK_KEEPING, WIFI_INTERACTION, mode_bit, mode_name,
+    ATOMIC_SERVICE_MODES, AUDIO_PLAYBACK, AUDIO_RECORDING, AV_PLAYBACK_AND_RECORD_BIT, BLUETOOTH_INTERACTION,
+    DATA_TRANSFER, SPECIAL_SCENARIO_PROCESSING, TASK_KEEPING, VOIP, WIFI_INTERACTION, mode_bit, mode_name,
 )
 from emulator.service.continuous_listeners import task_info
 from emulator.service.continuous_model import CAR_KEY, FLAG_STATE, USER_CANCEL, TaskRecord
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 GET_BACKGROUND_TASK_INFO = "ohos.permission.GET_BACKGROUND_TASK_INFO"
 KEEP_BACKGROUND_RUNNING_SYSTEM = "ohos.permission.KEEP_BACKGROUND_RUNNING_SYSTEM"
+KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO = "ohos.permission.KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO"
+SPECIAL_SCENARIO_ACLS = (KEEP_BACKGROUND_RUNNING_SYSTEM, KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO)  # ≤23 / 24+
+SPECIAL_SCENARIO_DEVICES = frozenset({"phone", "tablet", "2in1"})  # api-surface §2.3 "phone/tablet/PC only"
+AV_MODES = frozenset({AUDIO_PLAYBACK, AUDIO_RECORDING, VOIP})  # covered by avPlaybackAndRecord (service-rules §2.3)
 SUB_MODE_PARAM = "subMode"  # BG_TASK_SUB_MODE_TYPE
 
 
@@ -44,22 +49,41 @@ class ContinuousCalls:
             raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", f"the app lacks {KEEP_BACKGROUND_RUNNING}", fn)
 
     def _check_modes(self: ContinuousManager, app: App, modes: list[int], is_system: bool, fn: str,
-                     task_id: int | None = None) -> None:
-        """CheckBgmodeType for each mode in order: wifiInteraction (202), taskKeeping and undeclared (9800005)."""
+                     task_id: int | None = None, *, by_request: bool = False, owner: App | None = None) -> None:
+        """CheckBgmodeType for each mode in order: wifiInteraction (202), taskKeeping, specialScenarioProcessing
+        and undeclared (9800005). The declared modes are the caller's; the ACLs are the task owner's."""
         configured = app.background_modes_mask
+        owner = owner or app
         used = f"; id {task_id} was used up anyway" if task_id is not None else ""
         for mode in modes:
             if mode == WIFI_INTERACTION and not is_system:
                 raise self._refuse(app, "ERR_BGTASK_NOT_SYSTEM_APP",
                                    f"wifiInteraction is for system apps only{used}", fn)
-            if mode == TASK_KEEPING and not self._allow_task_keeping(app, is_system):
+            if mode == TASK_KEEPING and not self._allow_task_keeping(owner, is_system):
                 raise self._refuse(app, "ERR_BGTASK_KEEPING_TASK_VERIFY_ERR",
                                    "taskKeeping needs bgtask.support_task_keeping=true on the device (or the ACL "
                                    f"{KEEP_BACKGROUND_RUNNING_SYSTEM} in a non-system app){used}", fn)
+            if mode == SPECIAL_SCENARIO_PROCESSING:
+                self._allow_special(app, owner, is_system, fn, used)
+            if by_request and mode in AV_MODES and configured & AV_PLAYBACK_AND_RECORD_BIT:
+                continue  # avPlaybackAndRecord covers the audio modes of a request object
             if not configured & mode_bit(mode):
                 declared = ", ".join(app.background_modes) or "none"
                 raise self._refuse(app, "ERR_BGTASK_INVALID_BGMODE", f"{mode_name(mode)} is not declared in "
                                    f"EntryAbility's backgroundModes (declared: {declared}){used}", fn)
+
+    def _allow_special(self: ContinuousManager, app: App, owner: App, is_system: bool, fn: str, used: str) -> None:
+        """AllowUseSpecial: the ACL, then a non-system app, then (HEAD, order unverified) a supported device."""
+        if not any(owner.has_permission(acl) for acl in SPECIAL_SCENARIO_ACLS):
+            raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_APP_NOT_HAVE_BGMODE_PERMISSION_SYSTEM",
+                               f"specialScenarioProcessing needs the ACL {' or '.join(SPECIAL_SCENARIO_ACLS)}{used}",
+                               fn)
+        if is_system:
+            raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_SYSTEM_APP_NOT_SUPPORT_ACL",
+                               f"specialScenarioProcessing is for non-system apps only{used}", fn)
+        if self._emu.device.device_type not in SPECIAL_SCENARIO_DEVICES:
+            raise self._refuse(app, "ERR_BGTASK_SPECIAL_SCENARIO_PROCESSING_NOTSUPPORT_DEVICE",
+                               f"specialScenarioProcessing runs on phones, tablets and 2-in-1 devices only{used}", fn)
 
     def _allow_task_keeping(self: ContinuousManager, app: App, is_system: bool) -> bool:
         if self._emu.device.support_task_keeping:

@@ -27,6 +27,15 @@ FLAG_CANCEL, FLAG_SUSPEND, FLAG_ACTIVE, FLAG_STATE = 1, 2, 4, 8
 
 CAR_KEY = 1  # BackgroundSubMode.CAR_KEY, reported as "CAR_KEY" (background_sub_mode.cpp)
 
+# BackgroundTaskSubmode names a request-object task reports (background_task_submode.cpp; api-surface §3.2).
+SUBMODE_NAMES: dict[int, str] = {
+    1: "submodeCarKeyNormalNotification", 2: "submodeNormalNotification", 3: "submodeLiveViewNotification",
+    4: "submodeAudioPlaybackNormalNotification", 5: "submodeAvsessionAudioPlayback",
+    6: "submodeAudioRecordNormalNotification", 7: "submodeScreenRecordNormalNotification",
+    8: "submodeVoiceChatNormalNotification", 9: "submodeMediaProcessNormalNotification",
+    10: "submodeVideoBroadcastNormalNotification", 11: "submodeWorkOutNormalNotification",
+}
+
 
 _s = encode_basestring  # a JSON string literal (what json.dumps gives with ensure_ascii=False)
 
@@ -45,15 +54,18 @@ def _modes_list(text: str) -> list[int]:
 
 
 class TaskRecord:
-    """One continuous task, keyed "<uid>_<abilityName>_<abilityId>" (one per UIAbility for the v9/v12 API)."""
+    """One continuous task, keyed "<uid>_<abilityName>_<abilityId>" (one per UIAbility for the v9/v12 API);
+    a request-object task (API 21) appends "_<continuousTaskId>", so one UIAbility may hold several."""
 
     __slots__ = ("task_id", "key", "bundle", "ability_name", "ability_id", "uid", "pid", "user_id", "modes",
                  "sub_modes", "is_batch", "mode_id", "is_system", "notification_id", "label", "want_bundle",
-                 "want_ability", "suspended", "suspend_reason", "reason", "detailed_reason", "started_ms", "_json")
+                 "want_ability", "suspended", "suspend_reason", "reason", "detailed_reason", "started_ms",
+                 "by_request", "combined", "combined_task_id", "sub_notification_id", "sub_label", "_json")
 
     def __init__(self, *, task_id: int, bundle: str, ability_name: str, ability_id: int, uid: int, pid: int,
                  modes: list[int], sub_modes: list[int], is_batch: bool, is_system: bool,
-                 want_bundle: str | None, want_ability: str | None, started_ms: int) -> None:
+                 want_bundle: str | None, want_ability: str | None, started_ms: int, by_request: bool = False,
+                 combined: bool = False, combined_task_id: int = -1) -> None:
         self.task_id = task_id
         self.bundle = bundle
         self.ability_name = ability_name
@@ -75,7 +87,12 @@ class TaskRecord:
         self.reason = USER_CANCEL  # reason_ {0}
         self.detailed_reason = 0
         self.started_ms = started_ms
-        self.key = f"{uid}_{ability_name}_{ability_id}"
+        self.by_request = by_request  # isByRequestObject_: started with an API-21 ContinuousTaskRequest
+        self.combined = combined  # isCombinedTaskNotification_: the request allowed merging notifications
+        self.combined_task_id = combined_task_id  # combinedNotificationTaskId_: the task whose notification it shares
+        self.sub_notification_id = -1  # request objects with dataTransfer and other modes get a second one
+        self.sub_label = ""  # neither is persisted (ParseToJsonStr has no key for them)
+        self.key = f"{uid}_{ability_name}_{ability_id}" + (f"_{task_id}" if by_request else "")
         self._json: str | None = None
 
     @staticmethod
@@ -91,6 +108,8 @@ class TaskRecord:
 
     @property
     def sub_mode_names(self) -> tuple[str, ...]:
+        if self.by_request:
+            return tuple(SUBMODE_NAMES.get(s, "default") for s in self.sub_modes)
         return tuple("CAR_KEY" if s == CAR_KEY else "default" for s in self.sub_modes)
 
     def changed(self) -> None:
@@ -111,8 +130,9 @@ class TaskRecord:
             self._json = (
                 f'{{"abilityId":{self.ability_id},"abilityName":{_s(self.ability_name)},"bgModeId":{self.mode_id},'
                 f'"bgModeIds":"{_modes_str(self.modes)}","bgSubModeIds":"{_modes_str(self.sub_modes)}",'
-                f'"bundleName":{_s(self.bundle)},"combinedNotificationTaskId":-1,"continuousTaskId":{self.task_id},'
-                f'"isBatchApi":{_b(self.is_batch)},"isByRequestObject":false,"isCombinedTaskNotification":false,'
+                f'"bundleName":{_s(self.bundle)},"combinedNotificationTaskId":{self.combined_task_id},'
+                f'"continuousTaskId":{self.task_id},"isBatchApi":{_b(self.is_batch)},'
+                f'"isByRequestObject":{_b(self.by_request)},"isCombinedTaskNotification":{_b(self.combined)},'
                 f'"isFromWebview":false,"isNewApi":true,"isSystem":{_b(self.is_system)},'
                 f'"notificationId":{self.notification_id},"notificationLabel":{_s(self.label)},"pid":{self.pid},'
                 f'"startedMs":{self.started_ms},"suspendReason":{self.suspend_reason},'
@@ -124,9 +144,11 @@ class TaskRecord:
         """ContinuousTaskRecord::ParseFromJson: None when a required key is missing or has the wrong type."""
         if not isinstance(value, dict):
             return None
-        ints = ("userId", "uid", "pid", "bgModeId", "continuousTaskId", "abilityId", "suspendReason")
+        ints = ("userId", "uid", "pid", "bgModeId", "continuousTaskId", "abilityId", "suspendReason",
+                "combinedNotificationTaskId")
         strs = ("bundleName", "abilityName", "notificationLabel")
-        bools = ("isNewApi", "isFromWebview", "isSystem", "suspendState")
+        bools = ("isNewApi", "isFromWebview", "isSystem", "suspendState", "isCombinedTaskNotification",
+                 "isByRequestObject")
         if (any(not isinstance(value.get(k), int) or isinstance(value.get(k), bool) for k in ints)
                 or any(not isinstance(value.get(k), str) for k in strs)
                 or any(not isinstance(value.get(k), bool) for k in bools)):
@@ -144,7 +166,9 @@ class TaskRecord:
                   sub_modes=_modes_list(value["bgSubModeIds"]) if isinstance(value.get("bgSubModeIds"), str) else [],
                   is_batch=value.get("isBatchApi") is True, is_system=value["isSystem"],
                   want_bundle=info["bundleName"] if info else None, want_ability=info["abilityName"] if info else None,
-                  started_ms=started if isinstance(started, int) and not isinstance(started, bool) else 0)
+                  started_ms=started if isinstance(started, int) and not isinstance(started, bool) else 0,
+                  by_request=value["isByRequestObject"], combined=value["isCombinedTaskNotification"],
+                  combined_task_id=value["combinedNotificationTaskId"])
         rec.mode_id = value["bgModeId"]
         rec.user_id = value["userId"]
         rec.label = value["notificationLabel"]

@@ -2,8 +2,10 @@
 
 Restore follows HandlePersistenceData / CheckPersistenceData (service-rules §2.10; CTM id 4563471869):
 a record whose pid still runs is kept and its notification re-published (unless its id is -1, and
-even when the task is suspended); a record whose pid is gone is dropped without touching the drawer;
-both id counters are set to the largest value in the file, dropped records included.
+even when the task is suspended) as one notification with the record's own label, so a merged task
+gets its own again and a request's second notification is not re-published; a record whose pid is
+gone is dropped without touching the drawer; both id counters are set to the largest value in the
+file, dropped records included.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
+from emulator.apps import ProcessState
 from emulator.events import EventKind
 from emulator.service.continuous_model import TaskRecord
 
@@ -61,10 +64,14 @@ class ContinuousRestore:
             state = " (still suspended)" if rec.suspended else ""
             self._events.emit(EventKind.CONTINUOUS_RESTORED, f"continuous task {rec.task_id} restored from "
                               f"running_task{state}: its process {rec.pid} still runs", rec.bundle, rec.task_id)
-            if rec.notification_id != -1:
-                self._publish(rec, "restore")
+            if rec.notification_id != -1:  # SendContinuousTaskNotification: one notification, the record's own
+                self._publish(rec, "restore", live_view_split=False)
         if max_notification != -1:
             self.last_notification_id = max_notification
         if max_task != -1:
             self.last_task_id = max_task
+        for uid, tasks in self.by_uid.items():  # the modes held on leaving the foreground, rebuilt
+            app = self._emu.app_by_uid(uid)
+            if app is not None and app.state is not ProcessState.FOREGROUND:
+                self.held_at_background[uid] = list(dict.fromkeys(m for r in tasks.values() for m in r.modes))
         self._persist_quietly()

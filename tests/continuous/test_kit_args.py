@@ -155,11 +155,12 @@ def test_request_object_checks(music, agent):
           9800005, V + "The continuousRequestInfo cannot be null and its type must be continuousRequestInfo object.")
 
 
-def test_valid_request_object_is_not_emulated_yet(music, agent):
+def test_valid_request_object_reaches_the_service(music, agent):
     promise = music.backgroundTaskManager.startBackgroundRunning(
         music.context, btm.ContinuousTaskRequest([1, 2], [3, 2], agent))
-    check(promise.error(), 801, "BussinessError 801: Capability not supported.")
-    assert music._emu.snapshot().continuous_tasks == ()
+    note = promise.result()
+    assert (note.slotType, note.contentType, note.notificationId, note.continuousTaskId) == (4, 8, 0, 1)
+    assert [t.continuous_task_id for t in music._emu.snapshot().continuous_tasks] == [1]
 
 
 # -- updateBackgroundRunning ----------------------------------------------------------------------
@@ -176,7 +177,7 @@ def test_update_checks(music, agent):
     check(throws(bt.updateBackgroundRunning, music.context, btm.ContinuousTaskRequest([2], [2], agent)), 9800005,
           V + "The continuous task Id is invalid.")
     promise = bt.updateBackgroundRunning(music.context, btm.ContinuousTaskRequest([2], [2], agent, False, 3))
-    assert promise.error().code == 801
+    check(promise.error(), 9800005, V + "The application has not applied for a continuous task.")
 
 
 def test_update_has_no_token_check(emu, music, agent):

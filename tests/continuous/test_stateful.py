@@ -1,6 +1,8 @@
 """Random sequences of continuous-task calls, user and system actions, app moves, kills and restarts.
 
-Invariants (issue 3): at most one task per UIAbility; every notification belongs to a live task; each
+Invariants (issue 3): at most one v9/v12 task per UIAbility (and at most ten API-21 request-object
+tasks); every notification belongs to a live task (bar a request's second notification a restart
+left behind, as on a device); each
 listener hears of a task's end at most once (and never of a task still running); a restart loses no
 task of a live process; the state file always parses and matches the service's map. Plus: an app the
 device suspended holds no active task, and ids only grow between restarts.
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from emulator import BusinessError, Emulator, ProcessState
+from emulator.kit import backgroundTaskManager as btm
 
 from .conftest import install, make_agent
 
@@ -20,6 +23,8 @@ BUNDLES = ("com.a", "com.b", "com.c")
 MODES = ["audioPlayback", "dataTransfer", "location", "bluetoothInteraction", "voip"]
 TYPES = ("continuousTaskCancel", "continuousTaskSuspend", "continuousTaskActive")
 AGENT = make_agent()
+# (modes, sub-modes) of API-21 requests: audio, location, bluetooth, data transfer alone and with location
+REQUESTS = [([2], [2]), ([4], [2]), ([5], [2]), ([1], [3]), ([1, 4], [3, 2])]
 
 
 class ContinuousMachine(RuleBasedStateMachine):
@@ -30,6 +35,7 @@ class ContinuousMachine(RuleBasedStateMachine):
         self.ends: list[list[tuple[int, int]]] = []  # per cancel callback: (service lifetime, task id) heard
         self.lifetime = 0  # a restarted service with no persisted task starts its ids at 1 again
         self.last_id = 0
+        self.orphans: set[tuple[str, int]] = set()  # second notifications a restart left in the drawer
 
     def _cancel_cb(self):
         ends: list[tuple[int, int]] = []
@@ -76,6 +82,38 @@ class ContinuousMachine(RuleBasedStateMachine):
             app.backgroundTaskManager.stopBackgroundRunning(app.context).result()
         except BusinessError as err:
             assert err.code in (9800005, 401)
+
+    @rule(bundle=st.sampled_from(BUNDLES), request=st.sampled_from(REQUESTS), combined=st.booleans(),
+          merge_with=st.integers(-1, 12))
+    def start_by_request(self, bundle, request, combined, merge_with):
+        app = self.apps[bundle]
+        if not app.alive:
+            return
+        req = btm.ContinuousTaskRequest(*request, AGENT, combined, merge_with)
+        try:
+            result = app.backgroundTaskManager.startBackgroundRunning(app.context, req).result()
+        except BusinessError as err:
+            assert err.code == 9800005, err
+            return
+        assert result.continuousTaskId > self.last_id
+        self.last_id = result.continuousTaskId
+
+    @rule(bundle=st.sampled_from(BUNDLES), request=st.sampled_from(REQUESTS), task_id=st.integers(0, 12))
+    def update_by_request(self, bundle, request, task_id):
+        app = self.apps[bundle]
+        req = btm.ContinuousTaskRequest(*request, AGENT, False, task_id)
+        try:
+            app.backgroundTaskManager.updateBackgroundRunning(app.context, req).result()
+        except BusinessError as err:
+            assert err.code in (9800005, 401), err
+
+    @rule(bundle=st.sampled_from(BUNDLES), task_id=st.integers(0, 12))
+    def stop_by_id(self, bundle, task_id):
+        app = self.apps[bundle]
+        try:
+            app.backgroundTaskManager.stopBackgroundRunning(app.context, task_id).result()
+        except BusinessError as err:
+            assert err.code in (9800005, 401), err
 
     @rule(bundle=st.sampled_from(BUNDLES), type_=st.sampled_from(TYPES), on=st.booleans())
     def listen(self, bundle, type_, on):
@@ -126,7 +164,10 @@ class ContinuousMachine(RuleBasedStateMachine):
         live = {r.task_id for r in self.emu.continuous.by_id.values()
                 if any(a.alive and a.pid == r.pid for a in self.apps.values())}
         self.lifetime += 1
+        self.orphans |= {(r.sub_label, r.sub_notification_id) for r in self.emu.continuous.by_id.values()
+                         if r.sub_notification_id != -1}  # the service forgets them; the drawer keeps them
         if reboot:
+            self.orphans.clear()
             self.emu.reboot()
             assert not self.emu.continuous.by_id
         else:
@@ -137,16 +178,21 @@ class ContinuousMachine(RuleBasedStateMachine):
     # -- invariants ----------------------------------------------------------------------------
     @invariant()
     def one_task_per_ability(self):
-        abilities = [(t.uid, t.ability_name, t.ability_id) for t in self.emu.snapshot().continuous_tasks]
+        tasks = self.emu.snapshot().continuous_tasks
+        abilities = [(t.uid, t.ability_name, t.ability_id) for t in tasks if not t.by_request_object]
         assert len(abilities) == len(set(abilities))
+        by_request = [t.ability_id for t in tasks if t.by_request_object]
+        assert all(by_request.count(a) <= 10 for a in by_request)
 
     @invariant()
     def notifications_belong_to_live_tasks(self):
         tasks = {t.continuous_task_id: t for t in self.emu.snapshot().continuous_tasks}
         for note in self.emu.snapshot().notifications:
+            if (note.label, note.notification_id) in self.orphans:
+                continue
             assert note.task_ids, f"notification {note.notification_id} has no task"
             for task_id in note.task_ids:
-                assert tasks[task_id].notification_id == note.notification_id
+                assert note.notification_id in (tasks[task_id].notification_id, tasks[task_id].sub_notification_id)
 
     @invariant()
     def ends_heard_once(self):
