@@ -38,9 +38,9 @@ def jsonl(name: str) -> str:
     return out.getvalue()
 
 
-def test_eight_demos():
+def test_nine_demos():
     assert demo_names() == ["efficiency-expiry", "low-battery", "music-cancelled-by-user", "navigation-suspended",
-                            "permission-and-mode", "quota-day", "service-restart", "upload-timeout"]
+                            "permission-and-mode", "quota-day", "request-merge", "service-restart", "upload-timeout"]
 
 
 def test_unknown_demo():
