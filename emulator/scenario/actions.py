@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from emulator.apps import App
     from emulator.emulator import Emulator
 
-__all__ = ["Param", "Action", "ActionArgsError", "ACTIONS", "duration_arg"]
+__all__ = ["Param", "Action", "ActionArgsError", "ACTIONS", "FOLLOW_DEVICE_TYPE", "duration_arg"]
 
 Check = Callable[[object], object]
 
@@ -49,6 +49,20 @@ def _choice(options: tuple[object, ...]) -> Check:
             raise ValueError(f"must be one of {', '.join(map(_show, options))}; not {_show(v)}")
         return v
     return check
+
+
+# device.support_task_keeping: neither true nor false, the device type decides (2in1: true).
+FOLLOW_DEVICE_TYPE = "auto"
+
+
+def _task_keeping(v: object) -> object:
+    if isinstance(v, bool) or v == FOLLOW_DEVICE_TYPE:
+        return v
+    raise ValueError(f'must be true, false or "{FOLLOW_DEVICE_TYPE}" (follow the device type), not {_show(v)}')
+
+
+def _set_task_keeping(emu: Emulator, app: App | None, value: bool | str) -> None:
+    emu.device.support_task_keeping = None if value == FOLLOW_DEVICE_TYPE else value
 
 
 def duration_arg(v: object) -> object:
@@ -142,7 +156,8 @@ _ACTIONS: tuple[Action, ...] = (
     Action("device.charging", (Param("on", _bool),), _set("device.charging")),
     Action("device.screen_on", (Param("on", _bool),), _set("device.screen_on")),
     Action("device.device_type", (Param("type", _choice(DEVICE_TYPES)),), _set("device.device_type")),
-    Action("device.support_task_keeping", (Param("on", _bool),), _set("device.support_task_keeping")),
+    Action("device.support_task_keeping", (Param("setting", _task_keeping),), _set_task_keeping,
+           doc=f'true, false, or "{FOLLOW_DEVICE_TYPE}": follow the device type again'),
     Action("device.reboot", (), lambda emu, app: emu.reboot(), doc="every process dies; uptime restarts"),
     Action("policy.suspend_grace", (Param("duration", duration_arg),), _set("policy.suspend_grace_ms")),
     Action("policy.unhandled_timeout", (Param("action", _choice(UNHANDLED_TIMEOUT_ACTIONS)),),
