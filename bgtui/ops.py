@@ -188,8 +188,10 @@ def fail_storage(rec: SessionRecorder, on: bool = True) -> None:
 
 
 def _follow_device_type(rec: SessionRecorder) -> None:
-    # A scenario has no way to say "follow the device type again" (None): this reset is done but not recorded.
-    rec.emu.device.support_task_keeping = None
+    # Imported here: the dashboard loads the scenario package only once a recorder exists.
+    from emulator.scenario.actions import FOLLOW_DEVICE_TYPE
+
+    _do(rec, "device.support_task_keeping", FOLLOW_DEVICE_TYPE)
 
 
 _RESETS: dict[str, Callable[[SessionRecorder], None]] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 from inspect import CO_VARARGS
 from types import FunctionType
 from typing import Any
@@ -72,11 +73,20 @@ def get_field(obj: object, name: str) -> Any:
 
 
 STR_MAX_BYTES = 63  # STR_MAX_SIZE (64) - 1: the NAPI string buffer silently truncates
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a JS surrogate pair is one code point in a Python str
 
 
 def napi_string(value: str) -> str:
-    """A string as the NAPI layer reads it: at most 63 UTF-8 bytes (a split character is dropped)."""
-    raw = value.encode("utf-8", "surrogatepass")
+    """A string argument as the kit reads it (Common::GetStringValue): each lone surrogate becomes U+FFFD,
+    then at most 63 UTF-8 bytes are kept (a character that does not fit is dropped).
+
+    The device writes a lone surrogate as its own 3 bytes, which no UTF-8 text (log, TOML, JSON) can hold;
+    U+FFFD takes the same 3 bytes, so the cut falls where it falls on a device (docs/quirks.md).
+    """
+    if value.isascii():
+        return value[:STR_MAX_BYTES]
+    value = _LONE_SURROGATE.sub("\ufffd", value)
+    raw = value.encode("utf-8")
     if len(raw) <= STR_MAX_BYTES:
         return value
     return raw[:STR_MAX_BYTES].decode("utf-8", "ignore")

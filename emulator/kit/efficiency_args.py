@@ -1,8 +1,8 @@
 """How the native layer reads an EfficiencyResourcesRequest (research-napi §2.11, ParseParameters).
 
 Order: resourceTypes (int32 >= 0, 9800413), isApply (required boolean, 9800414), timeOut (int32
->= 0, required even when persistent, 9800415), reason (string, 9800402, cut to 63 bytes),
-isPersist and isProcess (optional booleans, 9800416 / 9800417), then CheckValidInfo:
+>= 0, required even when persistent, 9800415), reason (string, 9800402, read as args.napi_string
+reads every string: cut to 63 bytes), isPersist and isProcess (optional booleans, 9800416 / 9800417), then CheckValidInfo:
 resourceTypes 0 (9800413) and a timed apply with timeOut 0 (9800415). Every one is a 401.
 
 A request may be a dict with the ArkTS keys or an object with those attributes (the kit's
@@ -27,14 +27,6 @@ from emulator.service.efficiency_model import CPU_LEVEL_DEFAULT, EfficiencyReque
 __all__ = ["read_property", "parse_request", "IGNORED"]
 
 IGNORED: Any = object()  # the call returns at once, silently (negative or non-number cpuLevel)
-
-
-def _utf8(value: str) -> str:
-    """napi_get_value_string_utf8: at most 63 bytes, and a lone surrogate becomes U+FFFD."""
-    value = napi_string(value)
-    if not value.isascii() and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-        value = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
-    return value
 
 
 def read_property(obj: object, name: str) -> Any:
@@ -100,5 +92,5 @@ def parse_request(kit: Any, function: str, request: object) -> EfficiencyRequest
         return IGNORED
     else:
         cpu_level = to_int32(level)
-    return EfficiencyRequest(resource_types, is_apply, time_out, _utf8(reason), is_persist, is_process,
+    return EfficiencyRequest(resource_types, is_apply, time_out, napi_string(reason), is_persist, is_process,
                              cpu_level)

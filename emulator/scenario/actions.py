@@ -8,7 +8,7 @@ setters (`device.<key>`, `policy.<key>`), so a value that is wrong there is wron
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from emulator.actions import STOP_CAUSES
 from emulator.device import DEVICE_TYPES
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from emulator.apps import App
     from emulator.emulator import Emulator
 
-__all__ = ["Param", "Action", "ACTIONS", "duration_arg"]
+__all__ = ["Param", "Action", "ActionArgsError", "ACTIONS", "FOLLOW_DEVICE_TYPE", "duration_arg"]
 
 Check = Callable[[object], object]
 
@@ -49,6 +49,20 @@ def _choice(options: tuple[object, ...]) -> Check:
             raise ValueError(f"must be one of {', '.join(map(_show, options))}; not {_show(v)}")
         return v
     return check
+
+
+# device.support_task_keeping: neither true nor false, the device type decides (2in1: true).
+FOLLOW_DEVICE_TYPE = "auto"
+
+
+def _task_keeping(v: object) -> object:
+    if isinstance(v, bool) or v == FOLLOW_DEVICE_TYPE:
+        return v
+    raise ValueError(f'must be true, false or "{FOLLOW_DEVICE_TYPE}" (follow the device type), not {_show(v)}')
+
+
+def _set_task_keeping(emu: Emulator, app: App | None, value: bool | str) -> None:
+    emu.device.support_task_keeping = None if value == FOLLOW_DEVICE_TYPE else value
 
 
 def duration_arg(v: object) -> object:
@@ -87,6 +101,32 @@ class Action:
         ps = [p.name if p.required else f"{p.name}={_show(p.default)}" for p in self.params]
         return f"{self.name}({', '.join(ps)})"
 
+    def check_arg(self, position: int, value: object) -> object:
+        """One argument as the action takes it; ActionArgsError names the parameter and what is wrong."""
+        param = self.params[position]
+        try:
+            return param.check(value)
+        except ValueError as exc:
+            raise ActionArgsError(position, f"{param.name} {exc}") from None
+
+    def bind(self, args: Sequence[object], later: Callable[[object], bool] = lambda v: False) -> tuple[object, ...]:
+        """The arguments the action runs with: counted, each checked (but those `later` says are checked
+        when the step runs), and the defaults of those left out appended."""
+        required = sum(1 for p in self.params if p.required)
+        if not required <= len(args) <= len(self.params):
+            count = f"{required}" if required == len(self.params) else f"{required} to {len(self.params)}"
+            raise ActionArgsError(None, f"{self.signature()} takes {count} argument(s), not {len(args)}")
+        checked = [v if later(v) else self.check_arg(i, v) for i, v in enumerate(args)]
+        return tuple(checked + [p.default for p in self.params[len(args):]])
+
+
+class ActionArgsError(ValueError):
+    """Arguments an action cannot take; `position` is the argument's index, None when the count is wrong."""
+
+    def __init__(self, position: int | None, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+
 
 def _set(attr_path: str) -> Callable[..., None]:
     owner, attr = attr_path.split(".")
@@ -116,7 +156,8 @@ _ACTIONS: tuple[Action, ...] = (
     Action("device.charging", (Param("on", _bool),), _set("device.charging")),
     Action("device.screen_on", (Param("on", _bool),), _set("device.screen_on")),
     Action("device.device_type", (Param("type", _choice(DEVICE_TYPES)),), _set("device.device_type")),
-    Action("device.support_task_keeping", (Param("on", _bool),), _set("device.support_task_keeping")),
+    Action("device.support_task_keeping", (Param("setting", _task_keeping),), _set_task_keeping,
+           doc=f'true, false, or "{FOLLOW_DEVICE_TYPE}": follow the device type again'),
     Action("device.reboot", (), lambda emu, app: emu.reboot(), doc="every process dies; uptime restarts"),
     Action("policy.suspend_grace", (Param("duration", duration_arg),), _set("policy.suspend_grace_ms")),
     Action("policy.unhandled_timeout", (Param("action", _choice(UNHANDLED_TIMEOUT_ACTIONS)),),

@@ -6,7 +6,6 @@ their path with indexes counted from 1, e.g. `steps[3].args[2]`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -16,6 +15,7 @@ from emulator.errors import ERRORS
 from emulator.scenario import steps as step_parser
 from emulator.scenario.actions import ACTIONS, DEVICE_KEYS, POLICY_KEYS
 from emulator.scenario.model import AppSpec, Scenario, ScenarioError
+from emulator.scenario.rules import suggest
 from emulator.scenario.timefmt import DurationError, parse_duration
 from emulator.scenario.tomlpos import KeyLines
 
@@ -61,14 +61,7 @@ def field_name(path: tuple[object, ...]) -> str:
 
 
 def unknown_key(key: str, allowed: tuple[str, ...] | list[str], what: str) -> str:
-    close = difflib.get_close_matches(key, allowed, 1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown key {key!r} in {what}{hint} (allowed: {', '.join(allowed)})"
-
-
-def suggest(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), 1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown key {key!r} in {what}{suggest(key, allowed)} (allowed: {', '.join(allowed)})"
 
 
 def _kind(value: object) -> str:

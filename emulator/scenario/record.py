@@ -19,7 +19,6 @@ fires the timers already due (emu.advance(0)). `call` and `do` only record what 
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -27,12 +26,12 @@ from typing import TYPE_CHECKING, Any, Sequence
 from emulator.apps import App
 from emulator.errors import BusinessError
 from emulator.kit.promise import Promise
-from emulator.scenario.actions import ACTIONS, Action
-from emulator.scenario.kitnames import DOCUMENTED_FUNCTIONS
+from emulator.scenario.actions import ACTIONS, Action, ActionArgsError
 from emulator.scenario.load import KNOWN_CODES
-from emulator.scenario.model import CALL, DO, REACTIONS
-from emulator.scenario.record_args import encode_args, escape
-from emulator.scenario.refs import show
+from emulator.scenario.model import CALL, DO
+from emulator.scenario.record_args import encode_args
+from emulator.scenario.refs import contains_callback, convert, escape, show
+from emulator.scenario.rules import reaction_problem, unknown_action, unknown_function
 from emulator.scenario.timefmt import format_clock, format_duration
 from emulator.scenario.write import dumps
 from emulator.service.continuous_listeners import STATE
@@ -219,22 +218,17 @@ class SessionRecorder:
         return self.emu.app(name)
 
     def _call_args(self, app: App, function: str, args: Sequence[Any], on_callback: str, *, live: bool) -> list[Any]:
-        if function not in DOCUMENTED_FUNCTIONS:
-            close = difflib.get_close_matches(str(function), DOCUMENTED_FUNCTIONS, 1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise ValueError(f"unknown function {function!r} of backgroundTaskManager{hint}")
+        problem = unknown_function(function)
+        if problem:
+            raise ValueError(problem)
         if isinstance(args, (str, bytes, dict)) or not isinstance(args, Sequence):
             raise TypeError(f"args must be a list or tuple of the call's arguments, not {args!r}")
         args = tuple(args)
-        if on_callback not in REACTIONS:
-            raise ValueError(f"on_callback must be one of {', '.join(REACTIONS)}, not {on_callback!r}")
         file_args = encode_args(args, app)
-        if on_callback != "nothing" and "$callback" not in _flat(file_args):
-            raise ValueError(f"on_callback={on_callback!r} needs a function among the args: it says what the app "
-                             "does inside it")
-        if on_callback == "cancel" and function != "requestSuspendDelay":
-            raise ValueError("on_callback='cancel' cancels the transient task the call requested: only for "
-                             "requestSuspendDelay")
+        has_callback = contains_callback(convert(file_args, _no_check))  # read back as the loader reads it
+        problem = reaction_problem(on_callback, function, has_callback, live=True)
+        if problem:
+            raise ValueError(f"on_callback: {problem}")
         position = _BY_IDENTITY.get(function)
         if position is not None and len(args) > position:
             file_args = self._identity(app, function, args, position, file_args, live)
@@ -268,11 +262,10 @@ class SessionRecorder:
 
     def _do_args(self, action: str, args: Sequence[Any], app: str | App | None
                  ) -> tuple[Action, App | None, tuple[Any, ...], list[Any]]:
-        act = ACTIONS.get(action)
-        if act is None:
-            close = difflib.get_close_matches(str(action), ACTIONS, 1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise ValueError(f"unknown action {action!r}{hint} (actions: {', '.join(ACTIONS)})")
+        problem = unknown_action(action)
+        if problem:
+            raise ValueError(problem)
+        act = ACTIONS[action]
         if isinstance(args, (str, bytes, dict)) or not isinstance(args, Sequence):
             raise TypeError(f"args must be a list or tuple of the action's arguments, not {args!r}")
         if act.needs_app and app is None:
@@ -283,20 +276,12 @@ class SessionRecorder:
         raw = [_plain_scalar(v) for v in args]
         if action == "policy.suspend_grace" and raw and type(raw[0]) is int:
             raw[0] = format_duration(raw[0])  # milliseconds, as the policy holds them
-        required = sum(1 for p in act.params if p.required)
-        if not required <= len(raw) <= len(act.params):
-            raise ValueError(f"{act.signature()} takes {required}"
-                             f"{'' if required == len(act.params) else f' to {len(act.params)}'} argument(s), "
-                             f"not {len(raw)}")
-        checked = []
-        for param, value in zip(act.params, raw):
-            try:
-                checked.append(param.check(value))
-            except ValueError as exc:
-                raise ValueError(f"{action}: {param.name} {exc}") from None
-        checked += [p.default for p in act.params[len(raw):]]
+        try:
+            checked = act.bind(raw)
+        except ActionArgsError as exc:
+            raise ValueError(str(exc) if exc.position is None else f"{action}: {exc}") from None
         file_args = tuple(escape(v) if isinstance(v, str) else v for v in raw)
-        return act, the_app, file_args, checked
+        return act, the_app, file_args, list(checked)
 
 
 def _plain_scalar(value: Any) -> Any:
@@ -324,12 +309,8 @@ def _outcome(result: Any, args: tuple[Any, ...]) -> int | None:
     return None
 
 
-def _flat(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return [x for v in value for x in _flat(v)]
-    if isinstance(value, dict):
-        return [x for v in value.values() for x in _flat(v)]
-    return [value]
+def _no_check(_ref: Any, _path: tuple[object, ...]) -> None:
+    """Every reference the recorder writes is one a call step may hold."""
 
 
 def _app_table(app: App) -> dict[str, Any]:

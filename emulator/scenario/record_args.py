@@ -20,19 +20,15 @@ from typing import TYPE_CHECKING, Any
 from emulator.apps import ENTRY_ABILITY, UIAbilityContext
 from emulator.kit.wantAgent import WantAgent
 from emulator.scenario.load import field_name
+from emulator.scenario.refs import escape
 from emulator.scenario.write import toml_value
 
 if TYPE_CHECKING:
     from emulator.apps import App
 
-__all__ = ["encode_args", "escape"]
+__all__ = ["encode_args"]
 
 _KIT_TYPES = "emulator.kit.types"
-
-
-def escape(value: str) -> str:
-    """A literal string as a step writes it: "$x" would be a reference, so it is written "$$x"."""
-    return "$" + value if value.startswith("$") else value
 
 
 def encode_args(args: tuple[Any, ...], app: App) -> list[Any]:

@@ -24,7 +24,7 @@ from emulator.kit import enums as _enums
 from emulator.scenario.model import Ref
 
 __all__ = ["SPECIALS", "ENUMS", "RESERVED", "RefError", "parse_ref", "convert", "resolve", "plain",
-           "show", "contains_callback", "Opaque", "field_of", "NAME", "refs_of"]
+           "show", "escape", "contains_callback", "Opaque", "field_of", "NAME", "refs_of"]
 
 SPECIALS = ("callback", "context", "wantAgent")
 ENUMS: dict[str, type[enum.Enum]] = {
@@ -82,6 +82,11 @@ def convert(value: Any, on_ref: Callable[[Ref, tuple[object, ...]], None], path:
     if isinstance(value, (bool, int, float)):
         return value
     raise RefError(f"{type(value).__name__} values (dates and times) are not supported here")
+
+
+def escape(value: str) -> str:
+    """A literal string as a step writes it, the inverse of `convert`: "$x" is written "$$x"."""
+    return "$" + value if value.startswith("$") else value
 
 
 def contains_callback(value: Any) -> bool:

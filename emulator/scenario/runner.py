@@ -259,12 +259,12 @@ class ScenarioRun:
         args = step.args
         if shape.has_refs:
             args = resolve(step.args, self.saved_value)
-            for i, (param, raw) in enumerate(zip(action.params, step.args)):
-                if isinstance(raw, Ref):
+            for i, raw in enumerate(step.args):
+                if isinstance(raw, Ref):  # checked now that its value is known, as the loader checks a literal
                     try:
-                        args[i] = param.check(args[i])
+                        args[i] = action.check_arg(i, args[i])
                     except ValueError as exc:
-                        raise StepError(f"{raw} = {show(args[i])}: {param.name} {exc}") from None
+                        raise StepError(f"{raw} = {show(args[i])}: {exc}") from None
             shown = ", ".join(map(show, args))
         else:
             shown = shape.shown

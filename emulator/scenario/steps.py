@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from emulator.scenario.actions import ACTIONS
+from emulator.scenario.actions import ACTIONS, ActionArgsError
 from emulator.scenario.expect import EVENT_KINDS, EXPECTATIONS
-from emulator.scenario.kitnames import DOCUMENTED_FUNCTIONS
-from emulator.scenario.model import CALL, DO, EXPECT, NO_VALUE, REACTIONS, Ref, Step
+from emulator.scenario.model import CALL, DO, EXPECT, NO_VALUE, Ref, Step
 from emulator.scenario.refs import NAME, RESERVED, SPECIALS, RefError, contains_callback, convert
+from emulator.scenario.rules import reaction_problem, suggest, unknown_action, unknown_function
 from emulator.scenario.timefmt import format_duration
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def parse_steps(ctx: Ctx, value: object, apps: set[str]) -> list[Step]:
                 raise ctx.fail(path + ("app",), f"must be a bundle name string, not {_kind(name)}")
             if name not in apps:
                 known = ", ".join(sorted(apps)) or "none: add [[apps]] tables"
-                raise ctx.fail(path + ("app",), f"unknown app {name!r}{_suggest(name, apps)} (installed: {known})")
+                raise ctx.fail(path + ("app",), f"unknown app {name!r}{suggest(name, apps)} (installed: {known})")
             step.app = name
         {CALL: _call, DO: _do, EXPECT: _expect}[kind](ctx, table, path, step, saved)
         if step.save_as is not None:
@@ -73,12 +73,6 @@ def parse_steps(ctx: Ctx, value: object, apps: set[str]) -> list[Step]:
         steps.append(step)
         prev_ms, prev_where = step.at_ms, (step.index, step.line)
     return steps
-
-
-def _suggest(word: str, options: Any) -> str:
-    from emulator.scenario.load import suggest
-
-    return suggest(word, options)
 
 
 def _when(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], prev_ms: int,
@@ -131,7 +125,7 @@ def _values(ctx: Ctx, value: Any, path: tuple[object, ...], saved: dict[str, int
         elif ref.name not in saved:
             names = ", ".join(f"${n}" for n in saved) or "none yet"
             raise ctx.fail(path + sub, f"unknown reference {ref}: no earlier step has save_as = {ref.name!r}"
-                                       f"{_suggest(ref.name, saved)} (saved so far: {names})")
+                                       f"{suggest(ref.name, saved)} (saved so far: {names})")
     try:
         return convert(value, check, ())
     except RefError as exc:
@@ -152,9 +146,9 @@ def _call(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, sav
     from emulator.scenario.load import KNOWN_CODES, _kind
 
     fn = t[CALL]
-    if not isinstance(fn, str) or fn not in DOCUMENTED_FUNCTIONS:
-        raise ctx.fail(path + (CALL,), f"unknown function {fn!r} of backgroundTaskManager"
-                                       f"{_suggest(str(fn), DOCUMENTED_FUNCTIONS)}")
+    problem = unknown_function(fn)
+    if problem:
+        raise ctx.fail(path + (CALL,), problem)
     if step.app is None:
         raise ctx.fail(path, f"a call step needs app = \"<bundle name>\": the app that calls {fn}")
     step.function = fn
@@ -168,14 +162,9 @@ def _call(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, sav
                                                 "module's enum names)")
         step.save_as = name
     reaction = t.get("on_callback", "nothing")
-    if reaction not in REACTIONS:
-        raise ctx.fail(path + ("on_callback",), f"must be one of {', '.join(REACTIONS)}; not {reaction!r}")
-    if reaction != "nothing" and not contains_callback(list(step.args)):
-        raise ctx.fail(path + ("on_callback",), "needs a \"$callback\" among the args: it is what the app "
-                                                "does when that callback is called")
-    if reaction == "cancel" and fn != "requestSuspendDelay":
-        raise ctx.fail(path + ("on_callback",), "\"cancel\" cancels the transient task the call requested: "
-                                                "only for call = \"requestSuspendDelay\"")
+    problem = reaction_problem(reaction, fn, contains_callback(list(step.args)))
+    if problem:
+        raise ctx.fail(path + ("on_callback",), problem)
     step.on_callback = reaction
     if "expect_code" in t:
         code = t["expect_code"]
@@ -195,34 +184,28 @@ def _call(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, sav
 
 def _do(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, saved: dict[str, int]) -> None:
     name = t[DO]
-    action = ACTIONS.get(name) if isinstance(name, str) else None
-    if action is None:
-        raise ctx.fail(path + (DO,), f"unknown action {name!r}{_suggest(str(name), ACTIONS)} "
-                                     f"(actions: {', '.join(ACTIONS)})")
+    problem = unknown_action(name)
+    if problem:
+        raise ctx.fail(path + (DO,), problem)
+    action = ACTIONS[name]
     if action.needs_app and step.app is None:
         raise ctx.fail(path, f"{name} needs app = \"<bundle name>\"")
     if not action.needs_app and step.app is not None:
         raise ctx.fail(path + ("app",), f"{name} acts on the device, not on an app: remove app")
     args = _args(ctx, t, path, saved, specials=False)
-    required = sum(1 for p in action.params if p.required)
-    if not required <= len(args) <= len(action.params):
-        count = f"{required}" if required == len(action.params) else f"{required} to {len(action.params)}"
-        raise ctx.fail(path + ("args",), f"{action.signature()} takes {count} argument(s), not {len(args)}")
-    for j, (param, value) in enumerate(zip(action.params, args)):
-        if not isinstance(value, Ref):
-            try:
-                args[j] = param.check(value)
-            except ValueError as exc:
-                raise ctx.fail(path + ("args", j), f"{param.name} {exc}") from None
-    args += [p.default for p in action.params[len(args):]]
-    step.action, step.args = name, tuple(args)
+    try:  # a $reference is checked when the step runs and its value is known
+        step.args = action.bind(args, later=lambda v: isinstance(v, Ref))
+    except ActionArgsError as exc:
+        where = ("args",) if exc.position is None else ("args", exc.position)
+        raise ctx.fail(path + where, str(exc)) from None
+    step.action = name
 
 
 def _expect(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, saved: dict[str, int]) -> None:
     kind = t[EXPECT]
     fields = EXPECTATIONS.get(kind) if isinstance(kind, str) else None
     if fields is None:
-        raise ctx.fail(path + (EXPECT,), f"unknown expectation {kind!r}{_suggest(str(kind), EXPECTATIONS)} "
+        raise ctx.fail(path + (EXPECT,), f"unknown expectation {kind!r}{suggest(str(kind), EXPECTATIONS)} "
                                          f"(kinds: {', '.join(EXPECTATIONS)})")
     if "app" not in fields and step.app is not None:
         raise ctx.fail(path + ("app",), f"expect = {kind!r} does not take an app")
@@ -241,7 +224,7 @@ def _expect(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, s
             params[key] = _values(ctx, value, path + (key,), saved, specials=False)
             continue
         if key == "kind" and value not in EVENT_KINDS:
-            raise ctx.fail(path + (key,), f"unknown event kind {value!r}{_suggest(str(value), EVENT_KINDS)} "
+            raise ctx.fail(path + (key,), f"unknown event kind {value!r}{suggest(str(value), EVENT_KINDS)} "
                                           f"(kinds: {', '.join(EVENT_KINDS)})")
         try:
             params[key] = spec.check(value)

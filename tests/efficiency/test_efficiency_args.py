@@ -128,6 +128,11 @@ def test_reason_is_cut_to_63_bytes(emu, app, bt):
     assert emu.efficiency.app_records[app.uid].units[0].reason == "é" * 31
 
 
+def test_a_lone_surrogate_in_the_reason_counts_its_three_bytes_before_the_cut(emu, app, bt):
+    bt.applyEfficiencyResources(req(reason="x" * 60 + "\ud800" + "y", isPersist=True))  # 64 bytes
+    assert emu.efficiency.app_records[app.uid].units[0].reason == "x" * 60 + "\ufffd"
+
+
 def test_a_request_object_works_and_its_none_fields_are_absent(emu, app, bt):
     bt.applyEfficiencyResources(btm.EfficiencyResourcesRequest(
         resourceTypes=btm.ResourceType.TIMER, isApply=True, timeOut=5_000, reason="obj"))

@@ -95,6 +95,23 @@ def test_reason_truncated(uploader, emu):
     assert emu.transient.requests[1].reason == "é" * 31  # 62 bytes: the 63rd byte split a character
 
 
+def test_a_lone_surrogate_in_the_reason_becomes_u_fffd_as_in_every_string_argument(uploader, emu):
+    uploader.backgroundTaskManager.requestSuspendDelay("a\ud800b\udc00 \U0001F600", noop)  # a pair stays
+    assert emu.snapshot().transient_tasks[0].reason == "a\ufffdb\ufffd \U0001F600"
+    (event,) = [e for e in emu.events if e.kind is EventKind.TRANSIENT_REQUESTED]
+    assert event.reason == ("granted request 1 ('a\ufffdb\ufffd \U0001F600') for 3 min: the per-request limit "
+                            "(DELAY_TIME_NORMAL)")
+    emu.events.to_jsonl().encode("utf-8")  # the log is UTF-8 text again
+
+
+def test_a_lone_surrogate_counts_three_bytes_toward_the_63_byte_cut(uploader, emu):
+    bt = uploader.backgroundTaskManager
+    bt.requestSuspendDelay("x" * 60 + "\ud800" + "y", noop)  # U+FFFD fills bytes 61-63
+    bt.requestSuspendDelay("x" * 61 + "\udfff", noop)  # it would end at byte 64: dropped
+    bt.requestSuspendDelay("\U0001F600" * 16, noop)  # 4 bytes each: 15 fit
+    assert [t.reason for t in emu.snapshot().transient_tasks] == ["x" * 60 + "\ufffd", "x" * 61, "\U0001F600" * 15]
+
+
 def test_injected_fault_answers_its_code_once(emu, uploader):
     bt = uploader.backgroundTaskManager
     emu.faults.fail_next("requestSuspendDelay", 9800003)
