@@ -4,29 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from emulator import BusinessError
-from emulator.kit import backgroundTaskManager as btm
-from emulator.service.notifications import PROMPTS, libcxx_string_hash
+from emulator.service.notifications import PROMPTS
 
 from .conftest import install, kinds, last, make_agent
-
-V = "BussinessError 9800005: Continuous Task verification failed. "
-HASH = libcxx_string_hash("EntryAbility")
-MUSIC_UID = 20010000
-
-
-def req(modes, subs, agent=None, combined=False, task_id=-1):
-    return btm.ContinuousTaskRequest(list(modes), list(subs), agent or make_agent(), combined, task_id)
-
-
-def start(app, *a, **kw):
-    return app.backgroundTaskManager.startBackgroundRunning(app.context, req(*a, **kw))
-
-
-def refused(promise) -> tuple[int, str]:
-    err = promise.error()
-    assert isinstance(err, BusinessError)
-    return err.code, err.message
+from .request_helpers import HASH, MUSIC_UID, V, refused, start
 
 
 def test_several_tasks_on_one_ability_with_their_own_keys_labels_and_ids(emu, music):

@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-from emulator import BusinessError
-from emulator.kit import backgroundTaskManager as btm
-from emulator.service.notifications import PROMPTS, libcxx_string_hash
+from emulator.service.notifications import PROMPTS
 
 from .conftest import install, kinds, make_agent
-
-V = "BussinessError 9800005: Continuous Task verification failed. "
-HASH = libcxx_string_hash("EntryAbility")
-
-
-def req(modes, subs, agent=None, combined=False, task_id=-1):
-    return btm.ContinuousTaskRequest(list(modes), list(subs), agent or make_agent(), combined, task_id)
-
-
-def start(app, *a, **kw):
-    return app.backgroundTaskManager.startBackgroundRunning(app.context, req(*a, **kw))
-
-
-def update(app, *a, **kw):
-    return app.backgroundTaskManager.updateBackgroundRunning(app.context, req(*a, **kw))
-
-
-def refused(promise) -> tuple[int, str]:
-    err = promise.error()
-    assert isinstance(err, BusinessError)
-    return err.code, err.message
+from .request_helpers import HASH, V, refused, start, update
 
 
 # -- update by task id ------------------------------------------------------------------------------
