@@ -195,7 +195,7 @@ def explain(snap: Snapshot, kind: str, key: Hashable, events: list[Event],
     """The details of the row `key` of table `kind`, or None when it no longer exists. An event-log
     row may be one of the playing scenario's own entries, found in `session`."""
     if kind == "event" and isinstance(key, tuple):
-        line = session.trace.line(key[1]) if session is not None and session.run is not None else None
+        line = session.trace.line(key[1]) if session is not None else None  # empty unless a scenario plays
         return None if line is None else _scenario_line(line, session.run.scenario.file)  # type: ignore[union-attr]
     if kind == "app":
         app = snap.app(key)  # type: ignore[arg-type]

@@ -46,10 +46,15 @@ def _parse_declarations(pairs: list[tuple[str, str]]) -> bool:
     return True
 
 
+def _substitutable(value: str) -> bool:
+    """Not blank, and nothing that would end the declaration or the rule it is put in."""
+    return bool(value.strip()) and not _FORBIDDEN & set(value)
+
+
 def _css_accepts(css_property: str, value: str) -> bool:
     key = (css_property, value)
     if key not in _ACCEPTED:
-        _ACCEPTED[key] = not (_FORBIDDEN & set(value) or not value.strip()) and _parse_declarations([key])
+        _ACCEPTED[key] = _substitutable(value) and _parse_declarations([key])
     return _ACCEPTED[key]
 
 
@@ -58,7 +63,7 @@ def precheck_css(pairs: list[tuple[str, str]]) -> None:
     about 0.1 ms, and a theme has some 40 values). If the whole lot parses, each pair is known
     good; if not, the single checks that follow find which one is bad."""
     fresh = [pair for pair in dict.fromkeys(pairs) if pair not in _ACCEPTED]
-    if fresh and not any(_FORBIDDEN & set(value) or not value.strip() for _, value in fresh):
+    if fresh and all(_substitutable(value) for _, value in fresh):
         if _parse_declarations(fresh):
             _ACCEPTED.update(dict.fromkeys(fresh, True))
 

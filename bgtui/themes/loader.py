@@ -21,7 +21,7 @@ from bgtui.themes.colours import APP_COLOUR_PROPERTY, InvalidValue, check_app_co
 from bgtui.themes.colours import css_property_of, parse_colour, precheck_css, textual_variable_kinds
 from bgtui.themes.defaults import derive_app_variables
 from bgtui.themes.errors import ThemeError, from_toml_error, line_of_key
-from bgtui.themes.variables import APP_VARIABLES
+from bgtui.themes.variables import APP_VARIABLES, has_every_app_variable
 
 COLOUR_FIELDS: tuple[str, ...] = (
     "primary", "secondary", "warning", "error", "success", "accent",
@@ -83,8 +83,8 @@ class _Checker:
         own_variables = self.variables(data.get("variables", {}))
         textual_only = {key: value for key, value in own_variables.items() if key not in APP_VARIABLES}
         theme = Theme(**fields, variables=textual_only)
-        if own_variables.keys() >= set(APP_VARIABLES):
-            theme.variables = own_variables  # nothing to derive (the shipped themes give every one)
+        if has_every_app_variable(own_variables):
+            theme.variables = own_variables
         else:
             theme.variables = {**derive_app_variables(theme), **own_variables}
         return theme

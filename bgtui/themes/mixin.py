@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.theme import BUILTIN_THEMES, Theme
 
 from bgtui.themes.defaults import derive_app_variables
-from bgtui.themes.variables import APP_VARIABLES
+from bgtui.themes.variables import has_every_app_variable
 
 
 class ThemeVariablesMixin:
@@ -24,7 +24,7 @@ class ThemeVariablesMixin:
             theme: Theme = self.current_theme  # type: ignore[attr-defined]
         except (AttributeError, AssertionError):  # asked before the App has its themes
             theme = BUILTIN_THEMES["textual-dark"]
-        if theme.variables.keys() >= set(APP_VARIABLES):
+        if has_every_app_variable(theme.variables):
             return defaults  # the theme's own variables win anyway (App.get_css_variables)
         cached = self._bgtui_defaults
         if cached is None or cached[0] is not theme:

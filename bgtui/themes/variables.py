@@ -7,6 +7,8 @@ derived from its own colours (see ``bgtui.themes.defaults``).
 
 from __future__ import annotations
 
+from typing import Mapping
+
 COUNTDOWN_VARIABLES: tuple[str, ...] = (
     "countdown-normal",  # a transient task with plenty of time left
     "countdown-warning",  # under a minute left
@@ -87,3 +89,10 @@ def resource_chip_variable(resource: str) -> str:
         return _RESOURCE_BY_SQUASHED[_squash(resource)]
     except KeyError:
         raise KeyError(f"no chip variable for resource type {resource!r}") from None
+
+_APP_VARIABLE_SET = frozenset(APP_VARIABLES)
+
+
+def has_every_app_variable(variables: Mapping[str, str]) -> bool:
+    """True when nothing is left to derive (the shipped themes give every app variable)."""
+    return variables.keys() >= _APP_VARIABLE_SET

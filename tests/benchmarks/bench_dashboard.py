@@ -24,10 +24,10 @@ import compileall
 import json
 import os
 import shutil
-import tempfile
 import statistics
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -159,7 +159,8 @@ def _startup_from_source(runs: int, consts: dict[str, object]) -> list[dict[str,
         for folder in (*PACKAGES, "themes"):
             shutil.copytree(ROOT / folder, Path(copy) / folder, ignore=shutil.ignore_patterns("__pycache__"))
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        tail = textwrap.dedent(STARTUP_TAIL) + "import bgtui, os\nassert bgtui.__file__.startswith(os.getcwd()), bgtui.__file__\n"
+        tail = textwrap.dedent(STARTUP_TAIL) + (  # the copy is what ran
+            "import bgtui, os\nassert bgtui.__file__.startswith(os.getcwd()), bgtui.__file__\n")
         return [_probe(STARTUP["bgtui"], tail, cwd=Path(copy), env=env, **consts) for _ in range(runs)]
 
 
