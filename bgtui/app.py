@@ -14,6 +14,8 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
+from bgtui.keymap import changes_world
+from bgtui.world_gate import WorldGate
 from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
 from bgtui.session import Session, describe_failure
@@ -59,6 +61,9 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         self._ticker: Timer | None = None
         self.theme_manager: ThemeManager | None = None
         self.scenario_watcher: ScenarioWatcher | None = None
+        self.gate = WorldGate()
+        """Locked while keys must not change the world (presenter mode, a rewound view); it outlives
+        a reloaded session."""
 
     @property
     def emu(self) -> Emulator:
@@ -95,6 +100,16 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         with self.batch_update():
             self.snapshot = snapshot
         self._report_failures()
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
+        """Every key and palette entry passes here: while the world is locked, one that would change
+        it is refused with the lock's message (bgtui.world_gate) and does nothing else."""
+        if isinstance(action, str) and isinstance(default_namespace, MainScreen):
+            refusal = self.gate.refusal()
+            if refusal is not None and changes_world(action.partition("(")[0]):
+                self.notify(refusal, title="Refused", severity="warning", timeout=4)
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def publish(self) -> None:
         """Show the world as it is now (after an action), without moving time."""

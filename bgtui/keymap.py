@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from textual.binding import Binding
 
-__all__ = ["ActionSpec", "ACTIONS", "SECTIONS", "main_bindings", "key_display", "keys_markdown"]
+__all__ = ["ActionSpec", "ACTIONS", "SECTIONS", "main_bindings", "key_display", "keys_markdown",
+           "changes_world"]
 
 
 class ActionSpec(NamedTuple):
@@ -22,6 +23,7 @@ class ActionSpec(NamedTuple):
     section: str
     footer: bool = False
     group: str | None = None  # footer group: consecutive keys shown under one label
+    changes_world: bool = True  # refused while the world is locked (presenter mode, a rewound view)
 
     @property
     def display(self) -> str:
@@ -124,6 +126,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+# Moving time, looking and saving never change the world: presenter mode and a rewound view allow them.
+ACTIONS = tuple(a._replace(changes_world=False) if a.section in (T, VW, SE) else a for a in ACTIONS)
+_BY_ACTION = {a.action: a for a in ACTIONS}
+
+
 def main_bindings() -> list[Binding]:
     groups: dict[str, Binding.Group] = {}
     out = []
@@ -133,6 +140,12 @@ def main_bindings() -> list[Binding]:
                            group=group))
     out += [Binding(str(n), f"focus_panel({n})", f"Panel {n}", show=False) for n in range(1, 7)]
     return out
+
+
+def changes_world(action: str) -> bool:
+    """Whether the main screen's action `action` (its name, without parameters) changes the world."""
+    spec = _BY_ACTION.get(action)
+    return spec is not None and spec.changes_world
 
 
 def keys_markdown() -> str:
