@@ -203,6 +203,7 @@ _RESETS: dict[str, Callable[[SessionRecorder], None]] = {
     "support_task_keeping": _follow_device_type,
     "suspend_grace_ms": lambda rec: _do(rec, "policy.suspend_grace", DEFAULT_SUSPEND_GRACE_MS),
     "unhandled_timeout": lambda rec: _do(rec, "policy.unhandled_timeout", DEFAULT_UNHANDLED_TIMEOUT),
+    "uncaught_exception": lambda rec: _do(rec, "policy.uncaught_exception", "crash"),
     "service_ready": lambda rec: _do(rec, "service.ready", True),
     "fault": lambda rec: _do(rec, "fault.clear"),
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from emulator.actions import SystemActions, UserActions
+from emulator.app_code import AppCode
 from emulator.apps import App, ProcessState, UIAbilityContext
 from emulator.clock import VirtualClock
 from emulator.device import Device
@@ -44,6 +45,7 @@ class Emulator:
         self.device = Device(self.events.emit, self._publish_common_event)
         self.policy = DevicePolicy(self)
         self.faults = Faults(self)
+        self.app_code = AppCode(self)  # the one guarded path for app code (callbacks, listeners)
         if state_dir is None:
             state_dir = tempfile.mkdtemp(prefix="bgtui-state-")
             weakref.finalize(self, shutil.rmtree, state_dir, True)
@@ -260,12 +262,8 @@ class Emulator:
             self._kill(app, "killed: its data was cleared")
 
     def call_app(self, app: App, fn: Callable[..., object], what: str, *args: object) -> None:
-        """Run an app's callback; an exception in app code is logged, never raised into the engine."""
-        try:
-            fn(*args)
-        except Exception as exc:  # noqa: BLE001 - app code may raise anything
-            self.events.emit(EventKind.APP_CALLBACK_ERROR, f"the app's {what} raised {type(exc).__name__}: {exc}",
-                             app.bundle_name)
+        """Run an app's callback; what app code raises is the app's problem, never the engine's (app_code.py)."""
+        self.app_code.call(app, fn, what, *args)
 
     # -- policy hook -----------------------------------------------------------------------
     def _hold_policy(self, app: App) -> bool:

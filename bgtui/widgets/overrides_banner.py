@@ -21,6 +21,7 @@ def describe_override(name: str, value: object) -> str:
         "support_task_keeping": lambda v: f"task keeping {'on' if v else 'off'}",
         "suspend_grace_ms": lambda v: f"suspend grace {v} ms",
         "unhandled_timeout": lambda v: f"unhandled timeout: {v}",
+        "uncaught_exception": lambda v: f"app exceptions: {v}",
         "service_ready": lambda v: "service not ready",
         "fault": lambda v: f"fault: {v}",
     }
