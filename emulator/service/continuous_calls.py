@@ -111,14 +111,11 @@ class ContinuousCalls:
         ability = ctx.abilityInfo.name
         key = f"{app.uid}_{ability}_{ctx.abilityId}"
         existing = self.tasks.get(key)
-        if existing is not None:
-            if existing.suspended:
-                self._activate_uid(app.uid, f"{fn} again for the suspended task {existing.task_id} of {ability} "
-                                   f"#{ctx.abilityId}: the service reactivates it and answers notificationId -1 "
-                                   f"with the unused id {task_id}")
-                return -1, task_id
+        if existing is not None:  # HEAD checks the new record's suspend state, always false (CTM:1407-1414)
+            state = " (suspended: it stays suspended)" if existing.suspended else ""
             raise self._refuse(app, "ERR_BGTASK_OBJECT_EXISTS", f"{ability} #{ctx.abilityId} already has continuous "
-                               f"task {existing.task_id}; one task per UIAbility; id {task_id} was used up anyway", fn)
+                               f"task {existing.task_id}{state}; one task per UIAbility; id {task_id} was used up "
+                               "anyway", fn)
         self._check_modes(app, modes, app.system_app, fn, task_id)
         rec = TaskRecord(task_id=task_id, bundle=app.bundle_name, ability_name=ability, ability_id=ctx.abilityId,
                          uid=app.uid, pid=app.pid, modes=list(modes), sub_modes=sub_modes, is_batch=is_batch,

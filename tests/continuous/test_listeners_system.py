@@ -119,16 +119,23 @@ def test_suspend_flag_stays_after_off_while_other_types_listen(emu, music):
     assert not emu.snapshot().continuous_tasks[0].suspended
 
 
-def test_start_again_while_suspended_reactivates(emu, music):
-    """The duplicate check finds the suspended task: it is reactivated and the call answers -1 and a fresh id."""
+def test_start_again_while_suspended_is_refused_and_the_task_stays_suspended(emu, music):
+    """HEAD e75584cd (CTM:1407-1414) checks the new record's suspend state, always false: 9800005, id used up."""
     ears = Ears(music, "continuousTaskSuspend", "continuousTaskActive")
     start(music, ["location"])
     emu.system.suspend_continuous_task(1)
-    note = start(music, ["audioPlayback"])
-    assert (note.notificationId, note.continuousTaskId) == (-1, 2)
+    with pytest.raises(Exception) as info:
+        start(music, ["audioPlayback"])
+    assert (info.value.code, info.value.message) == (9800005, "BussinessError 9800005: Continuous Task verification "
+                                                     "failed. The application has applied for a continuous task.")
     (task,) = emu.snapshot().continuous_tasks
-    assert (task.continuous_task_id, task.modes, task.suspended) == (1, ("location",), False)
-    assert [i.id for i in ears.of("continuousTaskActive")] == [1]
+    assert (task.continuous_task_id, task.modes, task.suspended) == (1, ("location",), True)
+    assert ears.of("continuousTaskActive") == []
+    assert emu.continuous.last_task_id == 2  # the refused start used id 2 up
+    got = []
+    music.backgroundTaskManager.startBackgroundRunning(music.context, 2, make_agent(), lambda e, d: got.append(e))
+    assert [e.code for e in got] == [9800005]  # the API 9 form takes the same path
+    assert emu.snapshot().continuous_tasks[0].suspended
 
 
 def test_get_all_include_suspended(emu, music):
