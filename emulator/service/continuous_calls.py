@@ -204,15 +204,16 @@ class ContinuousCalls:
             raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", f"the app lacks {GET_BACKGROUND_TASK_INFO}", fn)
         if not app.system_app:
             raise self._refuse(app, "ERR_BGTASK_NOT_SYSTEM_APP", "only system apps may list every app's tasks", fn)
-        self._check_ready(app, fn)
-        return [task_info(self.by_id[i]) for i in sorted(self.by_id)]
+        self._check_ready(app, fn)  # every app's tasks but the suspended ones (CTM:4261-4273, 1999-2001)
+        return [task_info(self.by_id[i]) for i in sorted(self.by_id) if not self.by_id[i].suspended]
 
     # -- subscriptions --------------------------------------------------------------------------
     def check_subscriber(self: ContinuousManager, app: App, flag: int, fn: str) -> None:
-        """SubscribeBackgroundTask / UnsubscribeBackgroundTask caller checks (no readiness check)."""
-        if not app.has_permission(KEEP_BACKGROUND_RUNNING):
+        """SubscribeBackgroundTask / UnsubscribeBackgroundTask caller checks (no readiness check). CheckHapCalling
+        asks for KEEP_BACKGROUND_RUNNING except for the state flag (SVC:161-173, 411-431 at HEAD e75584cd)."""
+        if flag != FLAG_STATE and not app.has_permission(KEEP_BACKGROUND_RUNNING):
             raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", f"the app lacks {KEEP_BACKGROUND_RUNNING}, "
-                               "which every app subscriber needs", fn)
+                               "which on/off of an event type needs", fn)
         if flag == FLAG_STATE:
             if app.atomic_service:
                 raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", "atomic services may not subscribe to "
