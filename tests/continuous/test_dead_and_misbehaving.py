@@ -89,13 +89,24 @@ def test_a_dead_apps_subscriber_hears_nothing(emu, music):
 
 # -- point 2: app code is contained ------------------------------------------------------------------
 class Raising:
+    """Its members read as functions when it subscribes; afterwards reading any of them raises."""
+    armed = False
+
     def __getattr__(self, name):
+        if not Raising.armed and name.startswith("onContinuousTask"):
+            return lambda info: None
         raise RuntimeError(f"no {name} here")
+
+
+def subscribe_raising(app) -> None:
+    Raising.armed = False
+    app.backgroundTaskManager.subscribeContinuousTaskState(Raising())
+    Raising.armed = True
 
 
 def test_a_subscriber_whose_attributes_raise_breaks_no_other_apps_call(emu, music):
     launcher = system_app(emu, "com.example.launcher")
-    launcher.backgroundTaskManager.subscribeContinuousTaskState(Raising())
+    subscribe_raising(launcher)
     note = music.backgroundTaskManager.startBackgroundRunning(music.context, request()).result()
     music.backgroundTaskManager.stopBackgroundRunning(music.context, note.continuousTaskId).result()
     errors = [(e.app, e.reason) for e in emu.events if e.kind is EventKind.APP_CALLBACK_ERROR]
@@ -111,7 +122,7 @@ def test_a_subscriber_whose_attributes_raise_breaks_no_other_apps_call(emu, musi
 def test_the_users_swipe_completes_whatever_a_listener_raises(emu, music):
     emu.policy.uncaught_exception = "log"
     launcher = system_app(emu, "com.example.launcher")
-    launcher.backgroundTaskManager.subscribeContinuousTaskState(Raising())
+    subscribe_raising(launcher)
 
     class BadStr(Exception):
         def __str__(self):
@@ -144,12 +155,17 @@ def test_ping_ponging_subscribers_advance_in_virtual_time(emu, music):
     starts: list[int] = []
     stops: list[int] = []
 
-    class Restarter:  # a: whatever stops, Music's task starts again
+    class Listener:
+        def onContinuousTaskStart(self, info): pass
+        def onContinuousTaskUpdate(self, info): pass
+        def onContinuousTaskStop(self, info): pass
+
+    class Restarter(Listener):  # a: whatever stops, Music's task starts again
         def onContinuousTaskStop(self, info):
             stops.append(emu.now_ms)
             music.backgroundTaskManager.startBackgroundRunning(music.context, request())
 
-    class Stopper:  # b: whatever starts, it stops again
+    class Stopper(Listener):  # b: whatever starts, it stops again
         def onContinuousTaskStart(self, info):
             starts.append(emu.now_ms)
             music.backgroundTaskManager.stopBackgroundRunning(music.context, info.continuousTaskId)
