@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -20,6 +17,7 @@ from emulator.service.continuous import ContinuousManager
 from emulator.service.efficiency import EfficiencyManager
 from emulator.service.transient import TransientManager
 from emulator.snapshot import Snapshot, take_snapshot
+from emulator.temp_state import make_temp_state_dir
 
 __all__ = ["Emulator"]
 
@@ -47,8 +45,7 @@ class Emulator:
         self.faults = Faults(self)
         self.app_code = AppCode(self)  # the one guarded path for app code (callbacks, listeners)
         if state_dir is None:
-            state_dir = tempfile.mkdtemp(prefix="bgtui-state-")
-            weakref.finalize(self, shutil.rmtree, state_dir, True)
+            state_dir = make_temp_state_dir(self)  # removed at exit and on SIGTERM / SIGHUP too
         self.state_dir = Path(state_dir)
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._apps: dict[str, App] = {}
