@@ -87,7 +87,7 @@ class ContinuousRequestCalls:
                          want_bundle=agent.bundleName, want_ability=agent.abilityName,
                          started_ms=self._clock.now_ms, by_request=True, combined=combined,
                          combined_task_id=target_id)
-        self._check_modes(app, modes, app.system_app, fn, task_id, by_request=True)
+        self._check_modes(app, rec.ability_name, modes, app.system_app, fn, task_id, by_request=True)
         target = self._merge_target(app, rec, fn)
         if target is None:
             self._publish(rec, fn)
@@ -159,8 +159,8 @@ class ContinuousRequestCalls:
             raise self._refuse(app, "ERR_BGTASK_OBJECT_NOT_EXIST", f"no task started with a ContinuousTaskRequest "
                                f"has id {task_id}", fn)
         owner = self._emu.app_by_uid(rec.uid) or app
-        # the caller's declared modes, the owner's system flag and ACLs
-        self._check_modes(app, modes, rec.is_system, fn, by_request=True, owner=owner)
+        # the modes the caller's ability of the task's name declares; the owner's system flag and ACLs
+        self._check_modes(app, rec.ability_name, modes, rec.is_system, fn, by_request=True, owner=owner)
         if DATA_TRANSFER in rec.modes or DATA_TRANSFER in modes:
             raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_DATA_TRANSFER_NOT_UPDATE", "a dataTransfer task cannot "
                                "be updated, nor can a task be updated to dataTransfer", fn)
