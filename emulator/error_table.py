@@ -156,10 +156,8 @@ INNER_ERRORS: dict[str, tuple[int, str | None]] = {
         "Notification verification failed for a continuous task. updateDataTransferProgress only supports "
         "DATA_TRANSFER mode.",
     ),
-    "ERR_BGTASK_CONTINUOUS_PROGRESS_INFO_INVALID": (  # "Progres" sic
-        980000606,
-        "Notification verification failed for a continuous task. The updateDataTransferProgres param is invalid.",
-    ),
+    "ERR_BGTASK_CONTINUOUS_PROGRESS_INFO_INVALID": (  # text at HEAD e75584cd (ERRS:169-170)
+        980000606, "Notification verification failed for a continuous task. The progress info is invalid."),
     "ERR_BGTASK_CREATE_FILE_ERR": (
         980000701, "Continuous task storage failed. Failed to create the storage task file."),
     "ERR_BGTASK_GET_ACTUAL_FILE_ERR": (

@@ -134,6 +134,9 @@ class NotificationView(FrozenRecord):
     text: str
     label: str  # "bgmode_<uid>_<hash(abilityName)>_<abilityId>"
     task_ids: tuple[int, ...]
+    progress: tuple[str, str, int] | None = None  # a dataTransfer task's (title, fileName, progressValue)
+    control_flags: int = 0  # 17 = sound and vibration (a download finished or of unknown progress)
+    buttons: tuple[str, ...] = ()  # an authorisation banner's buttons
 
 
 @frozen_record

@@ -6,6 +6,7 @@ ParseFromJson (the version that persists suspendState and suspendReason).
 
 from __future__ import annotations
 
+import json
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -60,7 +61,7 @@ class TaskRecord:
     __slots__ = ("task_id", "key", "bundle", "ability_name", "ability_id", "uid", "pid", "user_id", "modes",
                  "sub_modes", "is_batch", "mode_id", "is_system", "notification_id", "label", "want_bundle",
                  "want_ability", "suspended", "suspend_reason", "reason", "detailed_reason", "started_ms",
-                 "by_request", "combined", "combined_task_id", "sub_notification_id", "sub_label", "_json")
+                 "by_request", "combined", "combined_task_id", "sub_notification_id", "sub_label", "progress", "_json")
 
     def __init__(self, *, task_id: int, bundle: str, ability_name: str, ability_id: int, uid: int, pid: int,
                  modes: list[int], sub_modes: list[int], is_batch: bool, is_system: bool,
@@ -93,6 +94,7 @@ class TaskRecord:
         self.sub_notification_id = -1  # request objects with dataTransfer and other modes get a second one
         self.sub_label = ""  # neither is persisted (ParseToJsonStr has no key for them)
         self.key = f"{uid}_{ability_name}_{ability_id}" + (f"_{task_id}" if by_request else "")
+        self.progress: Any = None  # progressInfo_ (a kit ProgressArgs): the dataTransfer notification's progress
         self._json: str | None = None
 
     @staticmethod
@@ -136,7 +138,9 @@ class TaskRecord:
                 f'"isFromWebview":false,"isNewApi":true,"isSystem":{_b(self.is_system)},'
                 f'"notificationId":{self.notification_id},"notificationLabel":{_s(self.label)},"pid":{self.pid},'
                 f'"startedMs":{self.started_ms},"suspendReason":{self.suspend_reason},'
-                f'"suspendState":{_b(self.suspended)},"uid":{self.uid},"userId":{self.user_id}{want}}}')
+                f'"suspendState":{_b(self.suspended)},"uid":{self.uid},"userId":{self.user_id}{want}'
+                + (f',"progressInfo":{json.dumps(self.progress.to_json(), ensure_ascii=False)}'
+                   if self.progress is not None else "") + '}')
         return self._json
 
     @classmethod
@@ -177,4 +181,7 @@ class TaskRecord:
             rec.notification_id = notification_id
         rec.suspended = value["suspendState"]
         rec.suspend_reason = value["suspendReason"]
+        if isinstance(value.get("progressInfo"), dict):  # ParseFromJson: a malformed one is dropped
+            from emulator.kit.progress_args import ProgressArgs
+            rec.progress = ProgressArgs.from_json(value["progressInfo"])
         return rec
