@@ -176,7 +176,8 @@ def set_battery(rec: SessionRecorder, level: int) -> None:
 
 
 def set_device(rec: SessionRecorder, setting: str, value: Any) -> None:
-    """One device setting: battery_level, low_battery_threshold, charging, screen_on, device_type."""
+    """One device setting: battery_level, low_battery_threshold, charging, screen_on, device_type,
+    auth_dialog_answer."""
     _do(rec, f"device.{setting}", value)
 
 
@@ -206,6 +207,7 @@ _RESETS: dict[str, Callable[[SessionRecorder], None]] = {
     "screen_on": lambda rec: _do(rec, "device.screen_on", True),
     "device_type": lambda rec: _do(rec, "device.device_type", "phone"),
     "support_task_keeping": _follow_device_type,
+    "auth_dialog_answer": lambda rec: _do(rec, "device.auth_dialog_answer", "no_answer"),
     "suspend_grace_ms": lambda rec: _do(rec, "policy.suspend_grace", DEFAULT_SUSPEND_GRACE_MS),
     "unhandled_timeout": lambda rec: _do(rec, "policy.unhandled_timeout", DEFAULT_UNHANDLED_TIMEOUT),
     "service_ready": lambda rec: _do(rec, "service.ready", True),

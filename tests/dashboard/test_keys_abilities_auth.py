@@ -58,3 +58,17 @@ async def test_app_details_list_each_ability() -> None:
     assert rows["ability 1"] == "EntryAbility #1 (main): audioPlayback"
     assert rows["ability 2"] == "MapAbility #2: location"
     assert "declared modes" not in rows
+
+
+async def test_the_auth_answer_form_sets_the_device_and_is_recorded(app: BgtuiApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("A")
+        assert app.screen.query_one("#answer").highlighted == 3  # no_answer, the default
+        await pilot.press("home", "enter")
+        assert app.emu.device.auth_dialog_answer == "allow_once"
+        assert ("auth_dialog_answer", "allow_once") in app.emu.snapshot().overrides
+        await pilot.pause()
+        assert "auth prompts: allow once" in str(app.main_screen.query_one("OverridesBanner").render())
+        assert 'do = "device.auth_dialog_answer"' in app.recorder.to_toml()
+        await pilot.press("R")
+        assert app.emu.device.auth_dialog_answer == "no_answer"
