@@ -180,7 +180,7 @@ def test_recorded_session_writes_abilities_and_replays(emu, nav):
     assert [t.ability_name for t in replay.emu.snapshot().continuous_tasks] == ["MapAbility"]
 
 
-def test_refused_call_with_an_ability_context_still_is_a_busines_error(nav):
+def test_a_bad_mode_from_another_ability_is_still_a_401(nav):
     bt = nav.backgroundTaskManager
     with pytest.raises(BusinessError) as info:
         bt.startBackgroundRunning(nav.ability_context("MapAbility"), ["nope"], make_agent("com.example.nav"))
