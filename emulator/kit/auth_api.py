@@ -135,7 +135,7 @@ class AuthApi(KitBase):
 
     def _crash(self, fn: str) -> None:
         """GetExpiredCallback leaves the callback null for a non-function without an error, and SendRequest then
-        dereferences it (request_auth_from_user.cpp:157-163, 258-259): the app's process dies (docs/quirks.md)."""
+        dereferences it (request_auth_from_user.cpp:156-163, 269-270): the app's process dies (docs/quirks.md)."""
         self._emu.events.emit(EventKind.CALL_REFUSED, f"{fn} with a callback that is not a function: the native "
                               "layer dereferences a null callback and the app's process crashes", self._app.bundle_name,
                               function=fn, code=None)
