@@ -28,6 +28,7 @@ SAMPLES = {
     "device.screen_on": [[False]],
     "device.device_type": [["2in1"], ["wearable"]],
     "device.support_task_keeping": [[True], [False], ["auto"]],
+    "device.auth_dialog_answer": [["allow_once"], ["no_answer"]],
     "device.reboot": [[]],
     "policy.suspend_grace": [["2s"], [2_000], [60_500], ["0s"]],
     "policy.unhandled_timeout": [["suspend"], ["none"]],
