@@ -74,7 +74,7 @@ def test_every_action_replays_with_the_arguments_it_ran_with_live(monkeypatch):
                 rec.perform_do(name, sample[:n], app=APP if ACTIONS[name].needs_app else None)
                 emu.advance(1)
     live = list(ran)
-    assert len(live) == len(rec) == 38
+    assert len(live) == len(rec) == 40
     assert all(len(args) == len(ACTIONS[name].params) for name, _app, args in live)  # defaults filled in
     ran.clear()
     scenario = load_text(rec.to_toml())
