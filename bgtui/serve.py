@@ -153,25 +153,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"bgtui: serving the dashboard on {url_of(listener, args.host)}  (each browser tab is its own session; "
           f"files are saved in {folder.root}{'; presenter mode' if args.readonly else ''})", flush=True)
     print("Press Ctrl+C to stop the server and every session.", flush=True)
-    run_server(listener, tab_command(args, folder))
+    run_server(listener, tab_command(args, folder), page_colours(args.theme))
     return 0
 
 
-def _theme_problem(name: str) -> str | None:
-    """Whether the theme exists, checked once here rather than in every tab."""
+def _themes() -> dict[str, object]:
     from bgtui.themes.registry import ThemeRegistry
     from bgtui.themes.settings import shipped_themes_dir, user_themes_dir
 
     registry = ThemeRegistry([shipped_themes_dir(), user_themes_dir()])
     registry.load_all()
-    if name in registry.themes:
+    return registry.themes
+
+
+def _theme_problem(name: str) -> str | None:
+    """Whether the theme exists, checked once here rather than in every tab."""
+    themes = _themes()
+    if name in themes:
         return None
-    return f"no theme named {name!r}: choose one of {', '.join(sorted(registry.themes))}"
+    return f"no theme named {name!r}: choose one of {', '.join(sorted(themes))}"
 
 
-def run_server(listener: socket.socket, command: list[str]) -> None:
+def page_colours(name: str | None) -> tuple[str, str]:
+    """The page's background and text before a tab draws: the theme's (the one given, else the one
+    remembered, else the default), so a light theme does not open on a dark page."""
+    from bgtui.themes.manager import DEFAULT_THEME
+    from bgtui.themes.settings import ThemeChoice
+
+    theme = _themes().get(name or ThemeChoice().load() or DEFAULT_THEME)
+    background = getattr(theme, "background", None) or "black"
+    foreground = getattr(theme, "foreground", None) or "white"
+    return background, foreground
+
+
+def run_server(listener: socket.socket, command: list[str], colours: tuple[str, str]) -> None:
     """Serve until Ctrl+C or SIGTERM; then end every tab's process."""
     from bgtui.serve_tabs import TabServer
 
-    TabServer(command).run(listener)
+    TabServer(command, colours).run(listener)
 

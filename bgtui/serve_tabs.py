@@ -73,9 +73,10 @@ class TabProcess(AppService):
 
 
 class TabServer(Server):
-    def __init__(self, argv: list[str]) -> None:
+    def __init__(self, argv: list[str], colours: tuple[str, str]) -> None:
         super().__init__(" ".join(argv), title=PAGE_TITLE)
         self.argv = argv
+        self.colours = colours  # the page's background and text, from the theme (bgtui.serve.page_colours)
         self.tabs: set[TabProcess] = set()
 
     def initialize_logging(self) -> None:
@@ -102,7 +103,8 @@ class TabServer(Server):
             font_size = 16
         return aiohttp_jinja2.render_template("index.html", request, {
             "title": PAGE_TITLE, "static": "/static/", "font_size": font_size,
-            "websocket_url": f"{scheme}://{request.host}/ws", "background": "#1e1e1e", "foreground": "#e0e0e0",
+            "websocket_url": f"{scheme}://{request.host}/ws", "background": self.colours[0],
+            "foreground": self.colours[1],
         })
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:

@@ -56,7 +56,8 @@ def run_main(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str) -> lis
     commands: list[list[str]] = []
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(serve, "bind_listener", lambda host, port: socket.create_server(("127.0.0.1", 0)))
-    monkeypatch.setattr(serve, "run_server", lambda listener, command: (listener.close(), commands.append(command)))
+    monkeypatch.setattr(serve, "run_server",
+                        lambda listener, command, colours: (listener.close(), commands.append(command)))
     assert serve.main(list(args)) == 0
     return commands
 
@@ -81,6 +82,11 @@ def test_each_tab_runs_bgtui_served_in_the_save_folder_without_a_shell(monkeypat
     assert (tmp_path / "my saves").is_dir()  # made for the tabs
     out = capsys.readouterr().out
     assert out.startswith("bgtui: serving the dashboard on http://127.0.0.1:") and "presenter mode" in out
+
+
+def test_the_page_opens_in_the_theme_s_colours() -> None:
+    assert serve.page_colours("light") == ("#F6F7F9", "#1F2328")
+    assert serve.page_colours("dark") == ("#15171C", "#E6E8EC")
 
 
 def test_a_port_in_use_is_one_line_and_exit_2(tmp_path: Path) -> None:
