@@ -63,6 +63,7 @@ class AppView(FrozenRecord):
     background_since_ms: int | None  # when the 5 s request window started, if it applies
     keeps_awake: tuple[str, ...]  # what keeps it from being suspended, e.g. "continuous task 3"
     suspend_due_ms: int | None  # when the device policy will suspend it, if pending
+    listeners: tuple[str, ...] = ()  # its live on() types and "subscribeContinuousTaskState", first first
 
 
 @frozen_record
@@ -209,6 +210,7 @@ def _transient_views(emu: Emulator) -> tuple[TransientTaskView, ...]:
 def _app_views(emu: Emulator) -> tuple[AppView, ...]:
     records, background_since = emu.transient.records, emu.transient.background_since
     holds, suspend_due_ms = emu.holds_by_uid(), emu.policy.suspend_due_ms
+    listening = emu.continuous.listeners.types_by_uid()
     now = emu.now_ms
     out = []
     for app in emu.apps:
@@ -234,6 +236,7 @@ def _app_views(emu: Emulator) -> tuple[AppView, ...]:
         f["background_since_ms"] = background_since.get(uid)
         f["keeps_awake"] = tuple(holds.get(uid, ()))
         f["suspend_due_ms"] = suspend_due_ms(app)
+        f["listeners"] = listening.get(uid, ())
         out.append(view)
     return tuple(out)
 

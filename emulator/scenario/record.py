@@ -164,6 +164,7 @@ class SessionRecorder:
         self._settle()
         at = self.emu.now_ms
         act.run(self.emu, the_app, *run_args)
+        self._bundles |= {a.bundle_name for a in self.emu.apps}  # app.install: later steps may act as it
         self._add(RecordedStep(at, DO, action, file_args, the_app.bundle_name if the_app else None))
 
     # -- writing -----------------------------------------------------------------------------------
@@ -280,7 +281,7 @@ class SessionRecorder:
             checked = act.bind(raw)
         except ActionArgsError as exc:
             raise ValueError(str(exc) if exc.position is None else f"{action}: {exc}") from None
-        file_args = tuple(escape(v) if isinstance(v, str) else v for v in raw)
+        file_args = tuple(_escaped(v) for v in raw)
         return act, the_app, file_args, list(checked)
 
 
@@ -292,6 +293,15 @@ def _plain_scalar(value: Any) -> Any:
         return int(value)
     if isinstance(value, str):
         return str(value)
+    return value
+
+
+def _escaped(value: Any) -> Any:
+    """A string as a file writes it ("$x" as "$$x"), in a list too (app.install's lists)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
     return value
 
 
