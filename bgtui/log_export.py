@@ -14,9 +14,10 @@ from bgtui.log_filter import compile_filter
 from bgtui.widgets.event_log import merged
 
 if TYPE_CHECKING:
+    from bgtui.save_folder import SaveFolder
     from bgtui.session import Session
 
-__all__ = ["FORMATS", "entries", "write_log", "format_of"]
+__all__ = ["FORMATS", "entries", "log_text", "write_log", "format_of"]
 
 FORMATS = ("jsonl", "csv")
 
@@ -44,18 +45,27 @@ def entries(session: Session, query: str = "", labels: dict[str, str] | None = N
             yield entry
 
 
-def write_log(session: Session, path: Path, fmt: str, query: str = "", labels: dict[str, str] | None = None) -> int:
-    """Write the log to `path` in `fmt` ("jsonl" | "csv"); returns how many entries were written."""
+def log_text(session: Session, fmt: str, query: str = "", labels: dict[str, str] | None = None) -> tuple[str, int]:
+    """The log in `fmt` ("jsonl" | "csv"), and how many entries it holds."""
+    import io
+
     from emulator.scenario.report import CsvWriter, JsonlWriter
 
     if fmt not in FORMATS:
         raise ValueError(f"the format is jsonl or csv, not {fmt!r}")
+    stream = io.StringIO(newline="")
+    writer: Any = JsonlWriter(stream, batch=256) if fmt == "jsonl" else CsvWriter(stream)
     count = 0
-    with open(path, "w", encoding="utf-8", newline="") as stream:
-        writer: Any = JsonlWriter(stream, batch=256) if fmt == "jsonl" else CsvWriter(stream)
-        for entry in entries(session, query, labels):
-            writer(entry)
-            count += 1
-        if fmt == "jsonl":
-            writer.flush()
-    return count
+    for entry in entries(session, query, labels):
+        writer(entry)
+        count += 1
+    if fmt == "jsonl":
+        writer.flush()
+    return stream.getvalue(), count
+
+
+def write_log(session: Session, folder: SaveFolder, path: str, fmt: str, query: str = "",
+              labels: dict[str, str] | None = None) -> tuple[Path, int]:
+    """Write the log to `path` in the save folder (bgtui.save_folder, checked again now): where, and how many."""
+    text, count = log_text(session, fmt, query, labels)
+    return folder.write_text(path, text), count

@@ -82,22 +82,24 @@ class DeviceReachActions(ActionsBase):
             if form is not None:
                 self.export_log(form.path, form.format, filtered=form.filtered)
 
-        query = self.log_query()
-        self.app.push_screen(ExportForm(query), done)
+        self.app.push_screen(ExportForm(self.log_query(), self.app.save_folder), done)
 
     def log_query(self) -> str:
         from bgtui.widgets.event_log import EventLog
 
         return self.query_one(EventLog).query  # type: ignore[attr-defined,no-any-return]
 
-    def export_log(self, path: Path, fmt: str, *, filtered: bool = False) -> Path | None:
+    def export_log(self, path: str | Path, fmt: str, *, filtered: bool = False) -> Path | None:
+        """Write the log (or what the filter shows) to `path` in the app's save folder; a toast says where."""
         from bgtui.log_export import write_log
+        from bgtui.save_folder import PathRefused
 
         try:
-            count = write_log(self.app.session, path, fmt, self.log_query() if filtered else "",
-                              labels={a.bundle_name: a.label for a in self.snap.apps})
-        except (OSError, ValueError) as exc:
+            written, count = write_log(self.app.session, self.app.save_folder, str(path), fmt,
+                                       self.log_query() if filtered else "",
+                                       labels={a.bundle_name: a.label for a in self.snap.apps})
+        except (OSError, ValueError, PathRefused) as exc:
             self.tell(str(exc), "Export: not written", "error")
             return None
-        self.tell(f"{count} entries written to {path} ({fmt.upper()})", "Event log exported")
-        return path
+        self.tell(f"{count} entries written to {written} ({fmt.upper()})", "Event log exported")
+        return written

@@ -54,8 +54,8 @@ class ListenersForm(FormScreen[frozenset[str]]):
         if self._app.state == "dead":
             out.append("the app is not running: a listener belongs to a process (launch it with f)")
         if KEEP_BACKGROUND_RUNNING not in self._app.permissions:
-            out.append("the app lacks KEEP_BACKGROUND_RUNNING, which every subscriber needs: the device answers 201")
-        elif self._app.system_app and GET_BACKGROUND_TASK_INFO not in self._app.permissions:
+            out.append("on/off: the app lacks KEEP_BACKGROUND_RUNNING, which they need: the device answers 201")
+        if self._app.system_app and GET_BACKGROUND_TASK_INFO not in self._app.permissions:
             out.append("subscribeContinuousTaskState: the app lacks GET_BACKGROUND_TASK_INFO: the device answers 201")
         return out
 

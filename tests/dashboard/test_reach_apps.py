@@ -69,7 +69,9 @@ async def test_a_suspend_listener_makes_y_suspend_and_the_log_says_what_the_app_
         heard = app.session.trace.since(0)
         assert [(h.kind, h.reason) for h in heard] == [
             ("app.heard", "Music heard on('continuousTaskSuspend'): "
-                          "ContinuousTaskSuspendInfo { continuousTaskId: 1, suspendState: true, suspendReason: -1 }")]
+                          "ContinuousTaskSuspendInfo { continuousTaskId: 1, suspendState: true, suspendReason: -1, "
+                          "suspendMessage: SuspendMessage { message: \"Audio is not running when request audio "
+                          "playback mode.\", reason: 6 } }")]
         await pilot.pause()
         assert "Music heard on('continuousTaskSuspend')" in shown(app, "log")
         await select_app(pilot, app, MUSIC)
