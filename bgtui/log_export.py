@@ -2,7 +2,8 @@
 
 The formats are `bgtui play --format jsonl` and `bgtui play --csv`'s (emulator.scenario.report): the engine's
 events and the session's own entries (a playing scenario's calls and checks, what apps heard and asked), in
-the order they happened. Only what the engine's log still keeps is written (its capacity).
+the order they happened (merged as the event log panel merges them). Only what the engine's log still keeps
+is written (its capacity).
 """
 
 from __future__ import annotations

@@ -16,9 +16,8 @@ if TYPE_CHECKING:
     from bgtui.screens.install_form import InstallRequest
     from bgtui.screens.query_form import Query
 
-__all__ = ["AppReachActions", "STATE_METHODS"]
+__all__ = ["AppReachActions"]
 
-STATE_METHODS = ("onContinuousTaskStart", "onContinuousTaskUpdate", "onContinuousTaskStop")
 
 
 class AppReachActions(ActionsBase):
@@ -67,8 +66,21 @@ class AppReachActions(ActionsBase):
                  {"listener": heard, "payload": plain(list(payload))})
         return hear
 
-    def state_subscriber(self, bundle: str) -> dict[str, Callable[..., None]]:
-        return {m: self.hearer(bundle, f"subscribeContinuousTaskState {m}") for m in STATE_METHODS}
+    def state_subscriber(self, bundle: str) -> Any:
+        """A subscriber whose three methods log what the app hears; a recording writes it as $subscriber."""
+        from emulator.scenario.subscriber import STATE_METHODS, StateSubscriber
+
+        return StateSubscriber(bundle, {m: self.hearer(bundle, f"subscribeContinuousTaskState {m}")
+                                        for m in STATE_METHODS})
+
+    def registered_subscriber(self, app: Any) -> Any:
+        """The StateSubscriber the app's process holds (the one to unsubscribe), or a new one (nothing to remove)."""
+        from emulator.scenario.subscriber import StateSubscriber
+
+        sub = self.emu.continuous.listeners.get(app.uid, app.pid, app.bundle_name)
+        held = sub.observers.get(STATE, ()) if sub is not None else ()
+        return next((o for o in held if isinstance(o, StateSubscriber)), None) or self.state_subscriber(
+            app.bundle_name)
 
     def action_listeners(self) -> None:
         app = self._acting_or_tell("Listeners")
@@ -95,10 +107,8 @@ class AppReachActions(ActionsBase):
         if kind == STATE:
             if on:
                 call = lambda: ops.subscribe_state(self.rec, app, self.state_subscriber(app.bundle_name))  # noqa: E731
-            else:  # a replay passes a new subscriber to every step: it could not remove the first one
-                self.tell("unsubscribeContinuousTaskState cannot be recorded yet: a replay would not remove the "
-                          "subscriber (restart the app to drop it).", "unsubscribeContinuousTaskState", "warning")
-                return
+            else:  # the very object subscribed: the kit compares them by identity
+                call = lambda: ops.unsubscribe_state(self.rec, app, self.registered_subscriber(app))  # noqa: E731
             what = "subscribeContinuousTaskState" if on else "unsubscribeContinuousTaskState"
         else:
             call = lambda: ops.listen(self.rec, app, kind, on, self.hearer(app.bundle_name, f"on('{kind}')"))  # noqa: E731

@@ -32,6 +32,7 @@ from emulator.scenario.model import CALL, DO
 from emulator.scenario.record_args import encode_args
 from emulator.scenario.refs import contains_callback, convert, escape, show
 from emulator.scenario.rules import reaction_problem, unknown_action, unknown_function
+from emulator.scenario.subscriber import StateSubscriber
 from emulator.scenario.timefmt import format_clock, format_duration
 from emulator.scenario.write import dumps
 from emulator.service.continuous_listeners import STATE
@@ -239,6 +240,8 @@ class SessionRecorder:
                   live: bool) -> list[Any]:
         """on/off and (un)subscribe compare functions and subscribers by identity; a replay's are always new."""
         obj = args[position]
+        if isinstance(obj, StateSubscriber) and file_args[position] == "$subscriber":
+            return file_args  # a replay passes the app's one $subscriber every time, as the live session does
         type_ = STATE if position == 0 else args[0]
         key = (app.bundle_name, id(obj))
         what = "subscriber" if position == 0 else "function"

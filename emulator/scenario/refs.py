@@ -8,6 +8,8 @@ is a reference:
     "$callback"               a callback the runner records (its reaction: on_callback)
     "$context"                the calling app's EntryAbility context
     "$wantAgent"              a WantAgent that opens the calling app's EntryAbility
+    "$subscriber"             the calling app's subscribeContinuousTaskState subscriber (the same one every
+                              step, so an unsubscribe removes what a subscribe added); its methods are recorded
     "$ResourceType.CPU"       a member of one of the module's enums (replaced by its value at load)
     "$$text"                  the literal string "$text"
 """
@@ -26,7 +28,7 @@ from emulator.scenario.model import Ref
 __all__ = ["SPECIALS", "ENUMS", "RESERVED", "RefError", "parse_ref", "convert", "resolve", "plain",
            "show", "escape", "contains_callback", "Opaque", "field_of", "NAME", "refs_of"]
 
-SPECIALS = ("callback", "context", "wantAgent")
+SPECIALS = ("callback", "context", "wantAgent", "subscriber")
 ENUMS: dict[str, type[enum.Enum]] = {
     name: obj for name, obj in vars(_enums).items()
     if isinstance(obj, type) and issubclass(obj, enum.Enum) and obj.__module__ == _enums.__name__
@@ -166,7 +168,8 @@ def plain(value: Any) -> Any:
 def show(value: Any) -> str:
     """A short, deterministic rendering of a plain value or a step argument for the log."""
     if isinstance(value, Ref):
-        return {"callback": "<callback>", "context": "<context>", "wantAgent": "<wantAgent>"}.get(
+        return {"callback": "<callback>", "context": "<context>", "wantAgent": "<wantAgent>",
+                "subscriber": "<subscriber>"}.get(
             value.name, str(value))
     if value is None:
         return "null"

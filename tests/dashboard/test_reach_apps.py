@@ -99,6 +99,11 @@ async def test_a_system_app_subscribes_to_every_apps_task_state(app: BgtuiApp, t
         await pilot.press("s", "enter")
         assert [h.reason.split(":")[0] for h in app.session.trace.since(0)] == [
             "com.example.monitor heard subscribeContinuousTaskState onContinuousTaskStart"]
+        await select_app(pilot, app, MONITOR)
+        await pilot.press("L", "tab", "tab", "tab", "space", "enter")  # unsubscribe: the very object subscribed
+        assert app.emu.snapshot().app(MONITOR).listeners == ()
+        assert [(s.name, s.args) for s in app.recorder.steps if "ContinuousTaskState" in s.name][-2:] == [
+            ("subscribeContinuousTaskState", ("$subscriber",)), ("unsubscribeContinuousTaskState", ("$subscriber",))]
 
 
 async def test_queries_show_the_fields_the_app_receives_and_refusals_their_code(app: BgtuiApp,

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 from emulator.scenario import load, run_scenario
 
+from emulator.service.continuous_calls import GET_BACKGROUND_TASK_INFO
+
+from bgtui import ops
 from bgtui.app import BgtuiApp
 from bgtui.reach_map import REACHES
 
@@ -15,6 +18,7 @@ from .conftest import MUSIC, SYSTEM, UPLOADER, WIDE, Recorder, select_app
 
 NAVIGATION = "com.example.navigation"
 PLAYER = "com.example.player"
+MONITOR = "com.example.monitor"
 
 
 class Session:
@@ -63,6 +67,16 @@ async def test_every_new_action_in_one_session_replays_to_the_same_log(app: Bgtu
         await s.act("start_request", "a", "space", "ctrl+o")  # send anyway: no mode
         await select_app(pilot, app, SYSTEM)
         await s.act("listeners", "L", "tab", "tab", "tab", "space", "enter")  # refused 201: recorded as refused
+        ops.install_app(app.recorder, MONITOR, system_app=True, permissions=[GET_BACKGROUND_TASK_INFO])
+        app.publish()
+        await select_app(pilot, app, MONITOR)
+        await s.act("listeners", "L", "tab", "tab", "tab", "space", "enter")  # subscribes: hears Player's tasks
+        await select_app(pilot, app, PLAYER)
+        await s.act("start_request", "a", "tab", "space", "enter")
+        await select_app(pilot, app, MONITOR)
+        await s.act("listeners", "L", "tab", "tab", "tab", "space", "enter")  # unsubscribes
+        assert app.emu.snapshot().app(MONITOR).listeners == ()
+        await select_app(pilot, app, SYSTEM)
         await s.act("query", "g", "down", "down", "down", "down", "enter", "escape")
         await s.act("query", "g", "down", "down", "down", "down", "down", "enter", "escape")
         await s.act("apply_efficiency", "e", "space", "ctrl+o")  # send anyway: no resource type
@@ -80,14 +94,21 @@ async def test_every_new_action_in_one_session_replays_to_the_same_log(app: Bgtu
         assert (tmp_path / "events.jsonl").is_file()
         await select_app(pilot, app, MUSIC)
         await s.act("app_foreground", "f")
+        await s.act("listeners", "L", "tab", "tab", "space", "enter")  # a new process: active on
+        assert app.emu.snapshot().app(MUSIC).listeners == ("continuousTaskActive",)
+        await s.act("listeners", "L", "tab", "tab", "space", "enter")  # active off
         await s.act("reset_overrides", "R")
         assert app.emu.snapshot().overrides == ()
         issue = {"app.install", "app.end_ability", "app.clear_data", "on", "getTransientTaskInfo",
                  "getRemainingDelayTime", "getAllContinuousTasks", "obtainAllContinuousTasks",
-                 "getAllEfficiencyResources", "subscribeContinuousTaskState", "policy.suspend_grace",
+                 "getAllEfficiencyResources", "subscribeContinuousTaskState", "unsubscribeContinuousTaskState",
+                 "off", "policy.suspend_grace",
                  "policy.unhandled_timeout", "service.restart", "device.reboot", "startBackgroundRunning",
                  "updateBackgroundRunning", "stopBackgroundRunning"}
         assert sorted(issue - s.used) == []
+        heard = [line.reason.split(":")[0] for line in app.session.trace.since(0) if line.kind == "app.heard"]
+        assert heard == ["Music heard on('continuousTaskSuspend')",
+                         "com.example.monitor heard subscribeContinuousTaskState onContinuousTaskStart"]
         await pilot.press("ctrl+s", "enter")
         assert toasts.last().title == "Session saved"
     run = run_scenario(load(str(tmp_path / "session.toml")))
