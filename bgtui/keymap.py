@@ -73,8 +73,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("clear_data", "C", "Clear data", "Clear the app's data",
                "The user clears the selected app's data: its persisted tasks go and the process is killed", A),
     ActionSpec("listeners", "L", "Listen", "Listen: on/off continuousTask events…",
-               "Turn the selected app's on('continuousTaskCancel' | 'continuousTaskSuspend' | 'continuousTaskActive') "
-               "on or off, and subscribeContinuousTaskState for a system app (form); the log shows what it hears", A),
+               "Turn the selected app's on('continuousTaskCancel'), on('continuousTaskSuspend'), "
+               "on('continuousTaskActive') on or off, and subscribeContinuousTaskState for a system app (form); "
+               "the log shows what it hears", A),
     ActionSpec("query", "g", "Query", "Query as the app…",
                "getRemainingDelayTime, getTransientTaskInfo, getAllContinuousTasks, obtainAllContinuousTasks, "
                "getAllEfficiencyResources as the selected app: the answer as the app receives it", A),
@@ -125,6 +126,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_screen", "v", "Screen", "Toggle the screen", "Turn the screen off or on", DV),
     ActionSpec("device_type", "d", "Device", "Set the device type…",
                "Set the device type (form): phone, tablet, 2in1, wearable, tv, car", DV),
+    ActionSpec("auth_answer", "A", "Auth answer", "Set the authorisation answer…",
+               "What the user answers when an app asks to run special-scenario tasks (form): allow once, "
+               "always allow, deny, no answer", DV),
     ActionSpec("toggle_service", "N", "Service", "Toggle service not ready",
                "Make the service answer 'not ready' to every call, or ready again", DV),
     ActionSpec("inject_fault", "F", "Fault", "Inject a fault…",

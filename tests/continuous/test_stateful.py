@@ -1,11 +1,15 @@
 """Random sequences of continuous-task calls, user and system actions, app moves, kills and restarts.
 
-Invariants (issue 3): at most one v9/v12 task per UIAbility (and at most ten API-21 request-object
+com.a has two UIAbilities (each may hold its own v9/v12 task); the API 22-26.1 calls (progress, the
+user's authorisation and its records) run in between. Invariants (issue 3): at most one v9/v12 task per UIAbility (and at most ten API-21 request-object
 tasks); every notification belongs to a live task (bar a request's second notification a restart
 left behind, as on a device); each
 listener hears of a task's end at most once (and never of a task still running); a restart loses no
 task of a live process; the state file always parses and matches the service's map. Plus: an app the
-device suspended holds no active task, and ids only grow between restarts.
+device suspended holds no active task, and ids only grow between restarts. HEAD e75584cd rules: starting
+again while the ability's task is suspended never reactivates it; a state subscriber hears a start only
+of an active task and a stop only of one that ended or is suspended; a loading text belongs to a task
+whose audioPlayState is false.
 """
 
 import json
@@ -17,7 +21,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from emulator import BusinessError, Emulator, ProcessState
 from emulator.kit import backgroundTaskManager as btm
 
-from .conftest import install, make_agent
+from emulator.service.notifications import LOADING_PROMPT
+
+from .conftest import KEEP, install, make_agent
 
 BUNDLES = ("com.a", "com.b", "com.c")
 MODES = ["audioPlayback", "dataTransfer", "location", "bluetoothInteraction", "voip"]
@@ -25,17 +31,29 @@ TYPES = ("continuousTaskCancel", "continuousTaskSuspend", "continuousTaskActive"
 AGENT = make_agent()
 # (modes, sub-modes) of API-21 requests: audio, location, bluetooth, data transfer alone and with location
 REQUESTS = [([2], [2]), ([4], [2]), ([5], [2]), ([1], [3]), ([1, 4], [3, 2])]
+# com.a has a second UIAbility declaring its own modes (one v9/v12 task per UIAbility)
+ABILITIES = {"EntryAbility": MODES, "MapAbility": ["location", "dataTransfer", "specialScenarioProcessing"]}
+ABILITY = st.sampled_from(["EntryAbility", "MapAbility"])
+ACL = "ohos.permission.KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO"
 
 
 class ContinuousMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.emu = Emulator()
-        self.apps = {b: install(self.emu, b, modes=MODES, system_app=(b == "com.c")) for b in BUNDLES}
+        self.apps = {b: install(self.emu, b, modes=MODES, system_app=(b == "com.c"), permissions=(
+            "ohos.permission.KEEP_BACKGROUND_RUNNING", "ohos.permission.SET_BACKGROUND_TASK_STATE")) for b in BUNDLES[1:]}
+        self.apps["com.a"] = self.emu.install_app("com.a", permissions=["ohos.permission.KEEP_BACKGROUND_RUNNING", ACL,
+                                                                         "ohos.permission.SET_BACKGROUND_TASK_STATE"],
+                                                  abilities=ABILITIES)
+        self.auth_heard: list[int] = []
         self.ends: list[list[tuple[int, int]]] = []  # per cancel callback: (service lifetime, task id) heard
         self.lifetime = 0  # a restarted service with no persisted task starts its ids at 1 again
         self.last_id = 0
         self.orphans: set[tuple[str, int]] = set()  # second notifications a restart left in the drawer
+        self.watcher = install(self.emu, "com.watch", modes=[], system_app=True,
+                               permissions=(KEEP, "ohos.permission.GET_BACKGROUND_TASK_INFO"))
+        self.watching: object | None = None
 
     def _cancel_cb(self):
         ends: list[tuple[int, int]] = []
@@ -49,37 +67,47 @@ class ContinuousMachine(RuleBasedStateMachine):
     def _bt(self, bundle):
         return self.apps[bundle].backgroundTaskManager
 
+    def _ctx(self, bundle, ability):
+        app = self.apps[bundle]
+        return app.ability_context(ability) if app.ability(ability) is not None else app.context
+
     # -- app calls ---------------------------------------------------------------------------
     @rule(bundle=st.sampled_from(BUNDLES), modes=st.lists(st.sampled_from(MODES), min_size=1, max_size=3),
-          numeric=st.booleans())
-    def start(self, bundle, modes, numeric):
+          numeric=st.booleans(), ability=ABILITY)
+    def start(self, bundle, modes, numeric, ability):
         app = self.apps[bundle]
         if not app.alive:
             return
         form = 2 if numeric else modes
+        ctx = self._ctx(bundle, ability)
+        key = f"{app.uid}_{ctx.abilityInfo.name}_{ctx.abilityId}"
+        was = self.emu.continuous.tasks.get(key)
         try:
-            result = app.backgroundTaskManager.startBackgroundRunning(app.context, form, AGENT).result()
+            result = app.backgroundTaskManager.startBackgroundRunning(ctx, form, AGENT).result()
         except BusinessError as err:
             assert err.code in (9800005,), err
+            if was is not None and was.suspended:
+                assert self.emu.continuous.tasks.get(key) is was and was.suspended, "a refused start reactivated"
             return
         if not numeric:
             if result.notificationId != -1:
                 assert result.continuousTaskId > self.last_id
             self.last_id = max(self.last_id, result.continuousTaskId)
 
-    @rule(bundle=st.sampled_from(BUNDLES), modes=st.lists(st.sampled_from(MODES), min_size=1, max_size=3))
-    def update(self, bundle, modes):
+    @rule(bundle=st.sampled_from(BUNDLES), modes=st.lists(st.sampled_from(MODES), min_size=1, max_size=3),
+          ability=ABILITY)
+    def update(self, bundle, modes, ability):
         app = self.apps[bundle]
         try:
-            app.backgroundTaskManager.updateBackgroundRunning(app.context, modes).result()
+            app.backgroundTaskManager.updateBackgroundRunning(self._ctx(bundle, ability), modes).result()
         except BusinessError as err:
             assert err.code == 9800005
 
-    @rule(bundle=st.sampled_from(BUNDLES))
-    def stop(self, bundle):
+    @rule(bundle=st.sampled_from(BUNDLES), ability=ABILITY)
+    def stop(self, bundle, ability):
         app = self.apps[bundle]
         try:
-            app.backgroundTaskManager.stopBackgroundRunning(app.context).result()
+            app.backgroundTaskManager.stopBackgroundRunning(self._ctx(bundle, ability)).result()
         except BusinessError as err:
             assert err.code in (9800005, 401)
 
@@ -123,6 +151,77 @@ class ContinuousMachine(RuleBasedStateMachine):
             app.backgroundTaskManager.on(type_, cb)
         else:
             app.backgroundTaskManager.off(type_)
+
+    # -- API 22-26.1 ----------------------------------------------------------------------------
+    @rule(bundle=st.sampled_from(BUNDLES), task_id=st.integers(-2, 12), value=st.integers(-5, 105),
+          mute=st.booleans())
+    def progress(self, bundle, task_id, value, mute):
+        app = self.apps[bundle]
+        info = {"continuousTaskId": task_id, "progressInfo": {"title": "t", "fileName": "f", "progressValue": value,
+                                                              "isMute": mute}}
+        try:
+            app.backgroundTaskManager.updateDataTransferProgress(app.context, info)
+        except BusinessError as err:
+            assert err.code in (9800005, 9800006, 9800004, 401), err
+
+    @rule(bundle=st.sampled_from(BUNDLES), dialog=st.booleans(), check=st.booleans())
+    def authorisation(self, bundle, dialog, check):
+        app = self.apps[bundle]
+        req = app.backgroundTaskManager.ContinuousTaskRequest([13], [9])
+        try:
+            if check:
+                result = (req.checkSpecialScenarioAuthResult if dialog else req.checkSpecialScenarioAuth)(
+                    app.context).result()
+                assert 0 <= result <= 4
+            else:
+                (req.requestAuthFromUserByDialog if dialog else req.requestAuthFromUser)(
+                    app.context, self.auth_heard.append)
+        except BusinessError as err:
+            assert err.code == 9800005, err
+
+    @rule(answer=st.sampled_from(["allow_once", "always_allow", "deny", "no_answer"]))
+    def user_answer(self, answer):
+        self.emu.device.auth_dialog_answer = answer
+
+    @rule(result=st.integers(0, 4))
+    def set_state(self, result):
+        """The system app com.c sets com.a's record; com.b, not a system app, is refused (202)."""
+        info = {"userId": 100, "bundleName": "com.a", "appIndex": 0, "authResult": result}
+        self.apps["com.c"].backgroundTaskManager.setBackgroundTaskState(info)
+        assert self.apps["com.c"].backgroundTaskManager.getBackgroundTaskState(info) == result
+        try:
+            self.apps["com.b"].backgroundTaskManager.setBackgroundTaskState(info)
+        except BusinessError as err:
+            assert err.code == 202
+
+    @rule(on=st.booleans())
+    def watch_state(self, on):
+        bt = self.watcher.backgroundTaskManager
+        if not self.watcher.alive:
+            return
+        if on and self.watching is None:
+            def start(info):
+                rec = self.emu.continuous.by_id.get(info.continuousTaskId)
+                assert rec is not None and not rec.suspended and info.suspendState is False
+
+            def stop(info):
+                rec = self.emu.continuous.by_id.get(info.continuousTaskId)
+                assert rec is None or rec.suspended, "heard a stop of a task still active"
+                assert info.bundleName in BUNDLES and info.appIndex == 0
+
+            self.watching = btm.BackgroundTaskSubscriber(onContinuousTaskStart=start,
+                                                         onContinuousTaskUpdate=lambda info: None,
+                                                         onContinuousTaskStop=stop)
+            bt.subscribeContinuousTaskState(self.watching)
+        elif not on and self.watching is not None:
+            bt.unsubscribeContinuousTaskState(self.watching)
+            self.watching = None
+
+    @rule(bundle=st.sampled_from(BUNDLES), playing=st.booleans())
+    def audio(self, bundle, playing):
+        app = self.apps[bundle]
+        if app.alive:
+            app.audio_playing = playing
 
     # -- the user and the system -----------------------------------------------------------------
     @precondition(lambda self: len(self.emu.continuous.drawer) > 0)
@@ -168,6 +267,8 @@ class ContinuousMachine(RuleBasedStateMachine):
                          if r.sub_notification_id != -1}  # the service forgets them; the drawer keeps them
         if reboot:
             self.orphans.clear()
+            self.watching = None  # every process died, the watcher's subscriber with it
+            self.watcher.to_foreground()
             self.emu.reboot()
             assert not self.emu.continuous.by_id
         else:
@@ -190,9 +291,18 @@ class ContinuousMachine(RuleBasedStateMachine):
         for note in self.emu.snapshot().notifications:
             if (note.label, note.notification_id) in self.orphans:
                 continue
+            if note.label.startswith("bgbanner_"):  # an authorisation banner: its record waits for the user
+                assert note.label in self.emu.continuous.auth.records
+                continue
             assert note.task_ids, f"notification {note.notification_id} has no task"
             for task_id in note.task_ids:
                 assert note.notification_id in (tasks[task_id].notification_id, tasks[task_id].sub_notification_id)
+
+    @invariant()
+    def auth_answers_are_results(self):
+        assert all(r in (2, 3, 4) for r in self.auth_heard)
+        for rec in self.emu.continuous.auth.records.values():
+            assert 0 <= rec.result <= 4
 
     @invariant()
     def ends_heard_once(self):
@@ -209,6 +319,13 @@ class ContinuousMachine(RuleBasedStateMachine):
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
             assert set(data) == set(self.emu.continuous.tasks)
+
+    @invariant()
+    def loading_text_means_audio_not_started(self):
+        for note in self.emu.snapshot().notifications:
+            if note.text == LOADING_PROMPT:
+                tasks = [self.emu.continuous.by_id[i] for i in note.task_ids]
+                assert any(not t.audio_play_state for t in tasks) or not tasks
 
     @invariant()
     def suspended_apps_hold_no_active_task(self):

@@ -6,13 +6,15 @@ from emulator.kit.bound import KIT_FUNCTIONS
 from emulator.scenario.actions import ACTIONS as DO_ACTIONS
 
 from bgtui.keymap import ACTIONS, keys_markdown
-from bgtui.reach_map import REACHES
+from bgtui.reach_map import NOT_YET_REACHED, REACHES
 
 
 def test_every_kit_function_and_do_action_is_reached_by_a_dashboard_action() -> None:
     reached = {name for names in REACHES.values() for name in names}
-    assert sorted(set(KIT_FUNCTIONS) - reached) == []
+    assert sorted(set(KIT_FUNCTIONS) - reached - NOT_YET_REACHED) == []
     assert sorted(set(DO_ACTIONS) - reached) == []
+    assert sorted(NOT_YET_REACHED & reached) == []  # reached now: take it off the list
+    assert NOT_YET_REACHED <= set(KIT_FUNCTIONS)
 
 
 def test_every_reaching_action_is_in_the_one_table_and_changes_the_world() -> None:
