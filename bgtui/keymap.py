@@ -102,6 +102,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "updateBackgroundRunning(context, ContinuousTaskRequest) of the selected task's id (API 21; form)", CT),
     ActionSpec("stop_by_id", "X", "Stop by id", "Stop a continuous task by its id…",
                "stopBackgroundRunning(context, continuousTaskId) as the selected app (API 21; form: task id)", CT),
+    ActionSpec("transfer_progress", "j", "Progress", "Update a data transfer's progress…",
+               "updateDataTransferProgress(context, {continuousTaskId, progressInfo}) as the selected app "
+               "(API 22; form)", CT),
+    ActionSpec("task_state", "K", "Task state", "Set or get the background task state…",
+               "setBackgroundTaskState / getBackgroundTaskState(BackgroundTaskStateInfo) as the selected app "
+               "(system API 22; form)", CT),
     # -- efficiency
     ActionSpec("apply_efficiency", "e", "", "Apply efficiency resources…",
                "applyEfficiencyResources as the selected app (form: types, timeout, persistent, process)", EF,

@@ -28,7 +28,7 @@ __all__ = ["NotEmulated", "kit", "want_agent_for", "request_transient", "cancel_
            "set_service_ready", "fail_next", "fail_storage", "app_foreground", "app_background", "app_kill",
            "app_relaunch", "app_end_ability", "app_clear_data", "install_app", "set_policy", "task_keeping_setting",
            "restart_service", "reboot", "listen", "subscribe_state", "unsubscribe_state", "query", "CONTEXT",
-           "continuous_request", "start_by_request", "update_by_request", "stop_by_id"]
+           "continuous_request", "start_by_request", "update_by_request", "stop_by_id", "transfer_progress"]
 
 
 class NotEmulated(Exception):
@@ -304,7 +304,8 @@ def query(rec: SessionRecorder, app: App | str, function: str, args: Sequence[An
     obtainAllContinuousTasks, getAllEfficiencyResources): what it resolves, or its BusinessError."""
     the_app = _app(rec, app)
     real = [the_app.context if a is CONTEXT else a for a in args]
-    return _call(rec, the_app, function, real).result()
+    answer = _call(rec, the_app, function, real)
+    return answer.result() if hasattr(answer, "result") else answer  # the synchronous ones answer at once
 
 
 CONTEXT = object()  # stands for the app's current context in query()'s args
@@ -335,6 +336,13 @@ def update_by_request(rec: SessionRecorder, app: App | str, task_id: int, pairs:
     the_app = _app(rec, app)
     request = continuous_request(the_app, pairs, task_id=task_id)
     return _call(rec, the_app, "updateBackgroundRunning", [the_app.context, request]).result()
+
+
+def transfer_progress(rec: SessionRecorder, app: App | str, task_id: int, progress_info: dict[str, Any]) -> None:
+    """updateDataTransferProgress(context, {continuousTaskId, progressInfo}) (API 22)."""
+    the_app = _app(rec, app)
+    _call(rec, the_app, "updateDataTransferProgress",
+          [the_app.context, {"continuousTaskId": task_id, "progressInfo": dict(progress_info)}])
 
 
 def stop_by_id(rec: SessionRecorder, app: App | str, task_id: int) -> None:

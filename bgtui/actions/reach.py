@@ -2,10 +2,11 @@
 
 from bgtui.actions.reach_apps import AppReachActions
 from bgtui.actions.reach_device import DeviceReachActions
+from bgtui.actions.reach_progress import ProgressActions
 from bgtui.actions.reach_requests import RequestActions
 
 __all__ = ["ReachActions"]
 
 
-class ReachActions(AppReachActions, DeviceReachActions, RequestActions):
+class ReachActions(AppReachActions, DeviceReachActions, RequestActions, ProgressActions):
     pass
