@@ -15,6 +15,7 @@ from textual.timer import Timer
 
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.keymap import changes_world
+from bgtui.modal_clock import watch_modals
 from bgtui.world_gate import WorldGate
 from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
@@ -85,6 +86,7 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
 
     def on_mount(self) -> None:
         self._show_title()
+        watch_modals(self)
         self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
         self.call_after_refresh(_settle_garbage_collector)
 
@@ -129,9 +131,11 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         """Run on `session` from now on (a reloaded scenario, from its beginning): a new clock driver
         at the same speed and state, a new snapshot, fresh panels; open forms are closed (they act on
         the old device)."""
-        running, speed = self.driver.running, self.driver.speed
+        running, speed, held = self.driver.running, self.driver.speed, self.driver.held
         self.session = session
         self.driver = ClockDriver(session.emu, running=running, speed=speed)
+        if held:
+            self.driver.hold(held)  # released as the open forms close below
         self._show_title()
         self.set_reactive(BgtuiApp.snapshot, session.emu.snapshot())
         while len(self.screen_stack) > 1:

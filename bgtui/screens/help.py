@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from bgtui.keymap import keys_markdown
+from bgtui.widgets.key_bar import KeyBar
 
 __all__ = ["HelpScreen", "HOW_TO_PLAY"]
 
@@ -61,11 +62,13 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS = [Binding("escape,q,question_mark", "dismiss_help", "Close")]
+    PAUSE_REASON = "help open"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Help (esc closes)"
             yield Markdown(HOW_TO_PLAY + keys_markdown())
+        yield KeyBar(palette=False, own_keys=True)
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

@@ -32,9 +32,11 @@ class KeyBar(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, palette: bool = True, own_keys: bool = False) -> None:
         super().__init__(id=id)
         self._shown: Shown | None = None
+        self._palette = palette  # a form's footer has no palette: only the form's keys act there
+        self._own_keys = own_keys  # the screen's own keys, even where a focused field handles one itself
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -50,7 +52,11 @@ class KeyBar(Widget):
         """The shown bindings, one per action, in order."""
         seen: set[str] = set()
         out = []
-        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+        if self._own_keys:
+            chain = [(binding, True) for binding in Binding.make_bindings(type(screen).BINDINGS)]
+        else:
+            chain = [(binding, enabled) for _node, binding, enabled, _tip in screen.active_bindings.values()]
+        for binding, enabled in chain:
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 group = binding.group.description if binding.group is not None else ""
@@ -66,9 +72,11 @@ class KeyBar(Widget):
                                        in keys])
             enabled = any(item[3] for item in keys)
             parts.append(Content.assemble(" ", label, " ", (group, "" if enabled else "dim")))
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette")
-        right = Content.assemble(self._key(self.app.get_key_display(palette), "app.command_palette", True),
-                                 " palette ")
+        right = Content("")
+        if self._palette:
+            palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette")
+            right = Content.assemble(self._key(self.app.get_key_display(palette), "app.command_palette", True),
+                                     " palette ")
         left = Content(" ").join(parts)
         room = self.size.width - right.cell_length
         if left.cell_length > room:

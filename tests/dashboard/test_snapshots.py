@@ -67,3 +67,12 @@ def test_narrow_details(snap_compare) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("theme", SHIPPED_THEMES)
 def test_main_screen_in_each_shipped_theme(snap_compare, theme) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(story_app(theme), terminal_size=(160, 45))
+
+
+def test_form_at_80x24_keeps_its_buttons(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The efficiency form is taller than 24 rows: its fields scroll, OK and Cancel stay in view."""
+    assert snap_compare(story_app(), terminal_size=(80, 24), press=["5", "e"])
+
+
+def test_header_paused_by_a_form(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(story_app(), terminal_size=(120, 40), press=["t"])
