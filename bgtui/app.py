@@ -43,7 +43,7 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
     CSS_PATH = "styles/app.tcss"
     TITLE = "bgtui"
     COMMANDS: ClassVar = App.COMMANDS | {_actions_provider}
-    BINDINGS: ClassVar = [Binding("q", "quit", "Quit", show=False)]
+    BINDINGS: ClassVar = [Binding("q", "quit_key", "Quit", show=False)]
 
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False, repaint=False)
     """The snapshot of the last tick: every widget renders this, and nothing else."""
@@ -62,6 +62,7 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         self._ticker: Timer | None = None
         self.theme_manager: ThemeManager | None = None
         self.scenario_watcher: ScenarioWatcher | None = None
+        self._saved: tuple[object, int] = (None, 0)  # (recorder, its steps when last saved)
         self.gate = WorldGate()
         """Locked while keys must not change the world (presenter mode, a rewound view); it outlives
         a reloaded session."""
@@ -112,6 +113,39 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
                 self.notify(refusal, title="Refused", severity="warning", timeout=4)
                 return True
         return await super().run_action(action, default_namespace, namespaces)
+
+    # -- quitting: never lose recorded actions by accident --------------------------------------
+    @property
+    def unsaved_steps(self) -> int:
+        recorder, saved = self._saved
+        return len(self.recorder) - (saved if recorder is self.recorder else 0)
+
+    def mark_saved(self) -> None:
+        self._saved = (self.recorder, len(self.recorder))
+
+    async def action_quit_key(self) -> None:
+        """`q`: quits from the main screen only (in a form or a question it is just a letter)."""
+        if len(self.screen_stack) == 1:
+            await self.action_quit()
+
+    async def action_quit(self) -> None:
+        """`q` and ctrl+q: with recorded actions not saved, ask first (save, discard or stay)."""
+        from bgtui.screens.quit_form import QuitForm
+
+        if any(isinstance(s, QuitForm) for s in self.screen_stack):
+            return
+        unsaved = self.unsaved_steps
+        if unsaved <= 0:
+            self.exit()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.exit()
+            elif choice == "save":
+                self.main_screen.action_save_session(then=self.exit)
+
+        self.push_screen(QuitForm(unsaved), chosen)
 
     def publish(self) -> None:
         """Show the world as it is now (after an action), without moving time."""

@@ -60,7 +60,7 @@ class EventLog(SnapshotTable):
     KIND = "event"
     EMPTY = "No events yet."
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("time", "Time", 12),
+        Column("time", "Time", 15),
         Column("app", "App", 10),
         Column("kind", "Kind", 25),
         Column("subject", "Subject", 8, drop=1, right=True),
