@@ -13,10 +13,8 @@ MODE_CHIP_LABELS: dict[str, str] = {
     "bluetoothInteraction": "bluetooth", "multiDeviceConnection": "multi-device", "wifiInteraction": "wifi",
     "voip": "voip", "taskKeeping": "keeping",
 }
-RESOURCE_CHIP_LABELS: dict[str, str] = {
-    "CPU": "cpu", "COMMON_EVENT": "event", "TIMER": "timer", "WORK_SCHEDULER": "work", "BLUETOOTH": "bt",
-    "GPS": "gps", "AUDIO": "audio", "RUNNING_LOCK": "lock", "SENSOR": "sensor",
-}
+# Resource types keep their ArkTS names (CPU, COMMON_EVENT...): the grants table and the form say the same.
+RESOURCE_CHIP_LABELS: dict[str, str] = {name: name for name in RESOURCE_TYPE_NAMES}
 assert set(MODE_CHIP_LABELS) == set(JS_MODE_NAMES) and set(RESOURCE_CHIP_LABELS) == set(RESOURCE_TYPE_NAMES)
 
 

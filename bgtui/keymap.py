@@ -114,7 +114,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # -- view
     ActionSpec("filter_log", "/", "Filter", "Filter the event log…",
                "Filter the event log by app:, kind: or any text (!word excludes)", VW, footer=True),
-    ActionSpec("toggle_follow", "l", "Follow", "Toggle log follow", "Keep the newest event in view", VW),
+    ActionSpec("toggle_follow", "l", "Follow", "Follow the newest event: on/off",
+               "Follow the newest event: on/off (a toggle; the footer and the log's title say which)", VW,
+               footer=True),
     ActionSpec("toggle_log_pause", "p", "Freeze log", "Freeze or unfreeze the log view",
                "Freeze the event log view (the clock keeps running)", VW),
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",

@@ -95,6 +95,7 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
         self.query_one("#details").border_title = "Details"
         self.watch_selection(self.selection)
         self.watch_acting_as(self.acting_as)
+        self.watch(self.query_one(EventLog), "follow", lambda _on: self.refresh_bindings(), init=False)
 
     async def restart(self) -> None:
         """Every panel afresh, for the app's new device (a reloaded scenario): rows, log, selection."""
@@ -161,7 +162,9 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
             self._disabled = disabled
             self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def key_state(self, action: str) -> bool | None:
+        """How the footer shows a key: True as usual, None greyed (it would change nothing), False not
+        at all. Every key still runs, greyed or not, and says why when it changes nothing."""
         if self._disabled is None:
             self._disabled = self._disabled_now()
         if action == "reset_overrides" and action in self._disabled:
@@ -179,6 +182,12 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
     def action_toggle_follow(self) -> None:
         log = self.query_one(EventLog)
         log.follow = not log.follow
+
+    def footer_label(self, action: str, label: str) -> str:
+        """A toggle's footer label says its state (bgtui.widgets.key_bar asks)."""
+        if action == "toggle_follow":
+            return f"{label}: {'on' if self.query_one(EventLog).follow else 'off'}"
+        return label
 
     def action_toggle_log_pause(self) -> None:
         log = self.query_one(EventLog)

@@ -48,9 +48,17 @@ def render_details(details: Details | None, width: int = 60) -> Content:
     if details.history:
         lines.append(Content.styled("History", "bold $text-primary"))
         for event in details.history:
-            body = Content.assemble((event.kind.value, "$text-accent"), " ",
-                                    (event.reason, "$refused" if event.is_refusal else ""))
-            lines += _hang(Content.styled(f"  {fmt.stamp(event.time_ms)} ", "$text-muted"), body, width)
+            when = Content.styled(f"  {fmt.stamp(event.time_ms)} ", "$text-muted")
+            kind = Content.styled(event.kind.value, "$text-accent")
+            reason = Content.styled(event.reason, "$refused" if event.is_refusal else "")
+            if width - when.cell_length >= 40:  # room for the kind and some words of the reason
+                lines += _hang(when, kind + " " + reason, width)
+            elif when.cell_length + kind.cell_length <= width:  # narrow: the reason under time and kind
+                lines.append(when + kind)
+                lines += _hang(Content("    "), reason, width)
+            else:  # narrower still: the time alone, then kind and reason, wrapped at words
+                lines.append(when)
+                lines += _hang(Content("    "), kind + " " + reason, width)
     return Content("\n").join(lines)
 
 

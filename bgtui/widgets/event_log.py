@@ -215,12 +215,12 @@ class EventLogPanel(Vertical):
         yield EventLog(id="log")  # the filter box is mounted on the first `/`
 
     async def _filter_box(self) -> Input:
-        from textual.widgets import Input
+        from bgtui.widgets.filter_box import FilterBox
 
         boxes = self.query("#log-filter")
         if boxes:
-            return boxes.first(Input)
-        box = Input(placeholder="filter: words, app:NAME, kind:KIND, !exclude — enter keeps, esc clears",
+            return boxes.first(FilterBox)
+        box = FilterBox(placeholder="filter: words, app:NAME, kind:KIND, !exclude — enter keeps, esc clears",
                     id="log-filter")
         await self.mount(box)
         return box
@@ -243,7 +243,7 @@ class EventLogPanel(Vertical):
         parts = [f"{log.row_count} shown"]
         if log.query:
             parts.append(f"filter: {log.query}")
-        parts.append("following" if log.follow else "not following (l)")
+        parts.append("follow: on (l)" if log.follow else "follow: off (l)")
         if log.frozen:
             parts.append(f"FROZEN, {log.held} held (p)")
         self.border_subtitle = " · ".join(parts)

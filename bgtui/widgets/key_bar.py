@@ -6,6 +6,7 @@ focus change): it redraws only when the keys it shows change.
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import groupby
 from typing import Any
 
@@ -52,16 +53,26 @@ class KeyBar(Widget):
         """The shown bindings, one per action, in order."""
         seen: set[str] = set()
         out = []
-        if self._own_keys:
+        focused = screen.focused
+        if getattr(focused, "OWN_FOOTER", False):  # a box with keys of its own (the log filter)
+            chain = [(dataclasses.replace(binding, action=f"focused.{binding.action}"), True)
+                     for binding in Binding.make_bindings(type(focused).BINDINGS)]
+        elif self._own_keys:
             chain = [(binding, True) for binding in Binding.make_bindings(type(screen).BINDINGS)]
         else:
             chain = [(binding, enabled) for _node, binding, enabled, _tip in screen.active_bindings.values()]
+        key_state = getattr(screen, "key_state", None)  # the main screen greys keys that would change nothing
         for binding, enabled in chain:
+            if key_state is not None and binding.show and binding.action not in seen:
+                state = key_state(binding.action)
+                if state is False:
+                    continue
+                enabled = enabled and state is True
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 group = binding.group.description if binding.group is not None else ""
-                out.append((binding.key, self.app.get_key_display(binding), binding.action, enabled, group or
-                            binding.description))
+                label = getattr(screen, "footer_label", lambda _a, d: d)(binding.action, binding.description)
+                out.append((binding.key, self.app.get_key_display(binding), binding.action, enabled, group or label))
         return tuple(out)
 
     def render(self) -> Content:
