@@ -16,6 +16,7 @@ from textual.timer import Timer
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.keymap import changes_world
 from bgtui.modal_clock import watch_modals
+from bgtui.toasts import CoalescingToasts
 from bgtui.world_gate import WorldGate
 from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
@@ -37,7 +38,7 @@ def _actions_provider() -> type:
     return ActionsProvider
 
 
-class BgtuiApp(ThemeVariablesMixin, App[None]):
+class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
     """The dashboard over one emulator. Its clock driver's tick is the only thing that moves time."""
 
     CSS_PATH = "styles/app.tcss"
@@ -111,6 +112,10 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
             refusal = self.gate.refusal()
             if refusal is not None and changes_world(action.partition("(")[0]):
                 self.notify(refusal, title="Refused", severity="warning", timeout=4)
+                return True
+            if default_namespace.has_class("-too-small") and changes_world(action.partition("(")[0]):
+                self.notify("The terminal is too small to show what this key would act on.", title="Refused",
+                            severity="warning", timeout=4)
                 return True
         return await super().run_action(action, default_namespace, namespaces)
 

@@ -119,8 +119,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                footer=True),
     ActionSpec("toggle_log_pause", "p", "Freeze log", "Freeze or unfreeze the log view",
                "Freeze the event log view (the clock keeps running)", VW),
+    ActionSpec("cycle_sort", "O", "Sort", "Sort the focused table",
+               "Sort the focused table: each column ascending, then descending, then as the device lists them", VW),
+    ActionSpec("zoom", "Z", "Zoom", "Zoom the focused panel",
+               "Zoom the focused panel to the whole screen, and back (esc or Z)", VW),
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
-               "Details of the selected row: show or hide them (narrow), go to them to scroll (wide)", VW),
+               "Details of the selected row: show or hide them (narrow), go to them to scroll (wide); esc goes back to the table", VW),
     # -- session
     ActionSpec("save_session", "ctrl+s", "Save session", "Save the session…",
                "Save every action taken so far, at its virtual time, as a scenario file that replays to the "
@@ -161,5 +165,5 @@ def keys_markdown() -> str:
                 lines.append(f"| `{key}` | {a.help} |")
     lines += ["| `1`–`6` | Focus a panel: apps, transient, continuous, grants, notifications, log |",
               "| `tab` | Next panel |", "| `ctrl+p` | Command palette: every action by name |",
-              "| `q` | Quit |"]
+              "| `q` | Quit (with recorded actions not saved, it asks: save, discard or stay) |"]
     return "\n".join(lines)

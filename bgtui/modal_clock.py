@@ -33,8 +33,10 @@ def watch_modals(app: BgtuiApp) -> None:
             app.driver.hold(hold_reason(modal))
             if first:
                 app.publish()  # what a form predicts is computed from this very moment
-        elif app.driver.held is not None:
-            app.driver.release()
-            app.publish()
+        else:
+            if app.driver.held is not None:
+                app.driver.release()
+                app.publish()
+            app.show_held_toasts()  # bgtui.toasts: what waited for the form
 
     app.screen_change_signal.subscribe(app, screen_changed)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Static
 
 from bgtui.actions import DeviceActions, SessionActions, WorldActions
 from bgtui.keymap import main_bindings
@@ -81,6 +82,7 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
                     yield _TABLE_CLASSES[table_id](id=table_id, classes="panel")
             yield DetailsPane(id="details", classes="panel")
         yield EventLogPanel(id="log-panel", classes="panel")
+        yield Static(id="too-small")
         yield KeyBar()
 
     AUTO_FOCUS = "#apps"
@@ -88,6 +90,27 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
     def on_mount(self) -> None:
         self._panels_mounted()
         watch_snapshot(self, self._on_snapshot)
+
+    # -- room: every panel visible (bgtui.widgets.panel_layout) ------------------------------------
+    def _fit(self) -> None:
+        from bgtui.widgets.panel_layout import MIN_SIZE, fit_panels, too_small_text
+
+        width, height = self.app.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(too_small_text(width, height))
+            return
+        if self.maximized is not None:
+            return  # a zoomed panel has the whole screen
+        tables = [self.query_one(f"#{table_id}", SnapshotTable) for _p, table_id, _t in PANELS[:5]]
+        fit_panels(self, tables, [title for _p, _t, title in PANELS[:5]])
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def on_descendant_focus(self) -> None:
+        self._fit()
 
     def _panels_mounted(self) -> None:
         for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
@@ -138,6 +161,11 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
     # -- footer ------------------------------------------------------------------------------
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self._refresh_footer()
+        counts = (len(snapshot.apps), len(snapshot.transient_tasks), len(snapshot.continuous_tasks),
+                  len(snapshot.efficiency_grants), len(snapshot.notifications))
+        if counts != getattr(self, "_counts", None):
+            self._counts = counts
+            self.call_after_refresh(self._fit)  # after the tables took their new rows
 
     def _disabled_now(self) -> frozenset[str]:
         snap = self.app.snapshot
@@ -194,14 +222,58 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
         log.frozen = not log.frozen
 
     def action_toggle_details(self) -> None:
-        if self.has_class("-narrow"):
-            self.toggle_class("-details")
-            return
+        """Go to the details (narrow: shown over the panels) to scroll them; again, or esc, to come back."""
         details = self.query_one(DetailsPane)
-        if details.has_focus:
-            self.focus_previous()
+        if details.has_focus or self.has_class("-details"):
+            self.action_details_back()
+            return
+        focused = self.focused
+        self._details_from = focused.id if isinstance(focused, SnapshotTable) else None
+        if self.has_class("-narrow"):
+            self.add_class("-details")
+            self.call_after_refresh(details.focus)
         else:
             details.focus()
+
+    def action_cycle_sort(self) -> None:
+        table = self.focused
+        if not isinstance(table, SnapshotTable):
+            self.app.notify("Focus a table first (1–6).", title="Sort", severity="warning", timeout=4)
+            return
+        if not table.SORTABLE:
+            self.app.notify("The event log stays in time order (/ filters it).", title="Sort", severity="warning",
+                            timeout=4)
+            return
+        order = table.cycle_sort()
+        self.app.notify(f"{table.border_title or 'The table'}: {order}", title="Sort", timeout=3)
+
+    def action_zoom(self) -> None:
+        """The focused panel over the whole screen (htop, k9s habits), and back."""
+        if self.maximized is not None:
+            self._unzoom()
+            return
+        focused = self.focused
+        if focused is None:
+            return
+        target = focused.parent if isinstance(focused, EventLog) else focused  # the log with its title
+        if self.maximize(target, container=False):  # type: ignore[arg-type]
+            target.styles.height = target.styles.max_height = "1fr"  # over the fitted height
+            target.styles.min_height = None
+
+    def _unzoom(self) -> None:
+        self.minimize()
+        for panel_id, _table, _title in PANELS[:5]:
+            self.query_one(f"#{panel_id}").styles.height = None  # fitted afresh
+        self._fit()
+
+    def key_escape(self) -> None:
+        if self.maximized is not None:
+            self._unzoom()
+
+    def action_details_back(self) -> None:
+        """esc in the details: back to the table they came from."""
+        self.remove_class("-details")
+        self.query_one(f"#{getattr(self, '_details_from', None) or PANELS[0][1]}").focus()
 
     def action_help(self) -> None:
         from bgtui.screens.help import HelpScreen  # Markdown is slow to import: not at start-up

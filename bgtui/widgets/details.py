@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Hashable
+from typing import ClassVar, Hashable
 
 from emulator.events import Event, EventLog
 from emulator.snapshot import Snapshot
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
@@ -68,6 +69,8 @@ class DetailsPane(VerticalScroll):
     DEFAULT_CSS = """
     DetailsPane { scrollbar-size-vertical: 1; & > Static { width: 1fr; } }
     """
+
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "screen.details_back", "Back", show=False)]
 
     selection: reactive[Selection | None] = reactive(None)
 

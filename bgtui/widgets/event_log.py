@@ -59,6 +59,7 @@ def merged(events: list[Event], lines: list[ScenarioLine]) -> list[LogEntry]:
 class EventLog(SnapshotTable):
     KIND = "event"
     EMPTY = "No events yet."
+    SORTABLE = False  # time order is what a log is
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("time", "Time", 15),
         Column("app", "App", 10),
@@ -201,6 +202,8 @@ class EventLog(SnapshotTable):
 
 class EventLogPanel(Vertical):
     """The log and its filter box; the title says what the view does (follow, frozen, filter)."""
+
+    ALLOW_MAXIMIZE = True  # `Z` zooms the log with its title
 
     DEFAULT_CSS = """
     EventLogPanel {

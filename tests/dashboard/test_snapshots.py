@@ -76,3 +76,16 @@ def test_form_at_80x24_keeps_its_buttons(snap_compare) -> None:  # type: ignore[
 
 def test_header_paused_by_a_form(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(story_app(), terminal_size=(120, 40), press=["t"])
+
+
+def test_zoomed_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(story_app(), terminal_size=(80, 24), press=["5", "Z"])
+
+
+def test_too_small_message(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(story_app(), terminal_size=(60, 20))
+
+
+def test_sorted_table(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The apps sorted by their app name, descending: the header marks the column and the direction."""
+    assert snap_compare(story_app(), terminal_size=(120, 40), press=["1", "O", "O"])
