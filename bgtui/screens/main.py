@@ -244,8 +244,7 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
             self.app.notify("The event log stays in time order (/ filters it).", title="Sort", severity="warning",
                             timeout=4)
             return
-        order = table.cycle_sort()
-        self.app.notify(f"{table.border_title or 'The table'}: {order}", title="Sort", timeout=3)
+        table.cycle_sort()  # the header marks the column and the direction: no toast over the rows
 
     def action_zoom(self) -> None:
         """The focused panel over the whole screen (htop, k9s habits), and back."""
