@@ -27,7 +27,7 @@ def test_the_world_and_the_open_actions_are_classified_by_hand() -> None:
     # A new action changes the world unless it is added here on purpose (and does not record).
     assert OPEN_ACTIONS == {"help", "toggle_clock", "faster", "slower", "step", "skip_second", "skip_minute",
                             "jump_quota_reset", "filter_log", "toggle_follow", "toggle_log_pause",
-                            "toggle_details", "save_session"}
+                            "toggle_details", "save_session", "cycle_sort", "zoom"}
 
 
 async def test_every_open_action_records_nothing(app: BgtuiApp) -> None:
