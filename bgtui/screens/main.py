@@ -227,6 +227,7 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
         if details.has_focus or self.has_class("-details"):
             self.action_details_back()
             return
+        self.sync_selection()  # the row under the cursor now, even if its Highlighted message is still queued
         focused = self.focused
         self._details_from = focused.id if isinstance(focused, SnapshotTable) else None
         if self.has_class("-narrow"):
