@@ -281,3 +281,21 @@ def test_state_service_checks_in_order(emu):
         assert thrown(app.backgroundTaskManager.getBackgroundTaskState, info) == expected
     emu.service_ready = False
     assert thrown(system.backgroundTaskManager.getBackgroundTaskState, info)[0] == 9800004
+
+
+def test_the_answer_is_a_device_setting_in_scenarios_and_recordings(emu):
+    from emulator.scenario import ScenarioRun, load_text
+    from emulator.scenario.record import SessionRecorder
+
+    run = ScenarioRun(load_text('[device]\nauth_dialog_answer = "deny"\n\n[[steps]]\nat = "1s"\n'
+                                'do = "device.auth_dialog_answer"\nargs = ["always_allow"]\n'))
+    run.start()
+    assert run.emu.device.auth_dialog_answer == "deny"
+    run.run()
+    assert run.emu.device.auth_dialog_answer == "always_allow"
+    emu.device.auth_dialog_answer = "allow_once"
+    assert ("auth_dialog_answer", "allow_once") in emu.snapshot().overrides
+    assert '[device]\nauth_dialog_answer = "allow_once"' in SessionRecorder(emu).to_toml()
+    with pytest.raises(ValueError, match="^auth_dialog_answer must be one of allow_once, always_allow, deny, "
+                                         "no_answer, not 'yes'$"):
+        emu.device.auth_dialog_answer = "yes"
