@@ -103,7 +103,9 @@ class MainScreen(WorldActions, DeviceActions, SessionActions, Screen[None]):
             return
         if self.maximized is not None:
             return  # a zoomed panel has the whole screen
-        tables = [self.query_one(f"#{table_id}", SnapshotTable) for _p, table_id, _t in PANELS[:5]]
+        tables = [table for _p, table_id, _t in PANELS[:5] for table in self.query(f"#{table_id}")]
+        if len(tables) < 5:
+            return  # between a restart's recompose and its new panels (a reloaded scenario): fitted once they mount
         fit_panels(self, tables, [title for _p, _t, title in PANELS[:5]])
 
     def on_resize(self) -> None:
