@@ -1,6 +1,7 @@
 """`bgtui`: open the dashboard on the built-in demo device or a scenario, or run a headless command.
 
     bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME] [--readonly] [--save-dir DIR]
+    bgtui serve [FILE] [--port N] [--host H] [--readonly] [--save-dir DIR]
     bgtui screenshot FILE --at TIME [-o OUT.svg] [--size 160x45] [--theme NAME]
     bgtui play FILE [--format text|jsonl] [--csv OUT]
     bgtui demos
@@ -35,7 +36,7 @@ def _speed(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.",
-        epilog="also: bgtui screenshot FILE --at TIME (bgtui screenshot --help); headless: bgtui play FILE | "
+        epilog="also: bgtui serve [FILE] (in a browser: bgtui serve --help); bgtui screenshot FILE --at TIME (bgtui screenshot --help); headless: bgtui play FILE | "
                "bgtui demos | bgtui dump ... (bgtui play --help)")
     parser.add_argument("scenario", nargs="?", metavar="FILE",
                         help="a scenario file or demo:NAME to play (default: the demo device, nothing playing)")
@@ -69,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from emulator.scenario.cli import main as headless_main
 
         return headless_main(argv)
+    if argv and argv[0] == "serve":
+        from bgtui.serve import main as serve_main
+
+        return serve_main(argv[1:])
     if argv and argv[0] == "screenshot":
         from bgtui.screenshot import main as screenshot_main
 
