@@ -15,8 +15,10 @@ from textual.timer import Timer
 
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.keymap import changes_world
+from bgtui.modal_clock import watch_modals
 from bgtui.presenter import PRESENTER, lock_for_presenter
 from bgtui.save_folder import SaveFolder
+from bgtui.toasts import CoalescingToasts
 from bgtui.world_gate import WorldGate
 from bgtui.palette import Palette
 from bgtui.screens.main import MainScreen
@@ -38,13 +40,13 @@ def _actions_provider() -> type:
     return ActionsProvider
 
 
-class BgtuiApp(ThemeVariablesMixin, App[None]):
+class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
     """The dashboard over one emulator. Its clock driver's tick is the only thing that moves time."""
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "bgtui"
     COMMANDS: ClassVar = App.COMMANDS | {_actions_provider}
-    BINDINGS: ClassVar = [Binding("q", "quit", "Quit", show=False)]
+    BINDINGS: ClassVar = [Binding("q", "quit_key", "Quit", show=False)]
 
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False, repaint=False)
     """The snapshot of the last tick: every widget renders this, and nothing else."""
@@ -63,6 +65,7 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         self._ticker: Timer | None = None
         self.theme_manager: ThemeManager | None = None
         self.scenario_watcher: ScenarioWatcher | None = None
+        self._saved: tuple[object, int] = (None, 0)  # (recorder, its steps when last saved)
         self.gate = WorldGate()
         """Locked while keys must not change the world (presenter mode, a rewound view); it outlives
         a reloaded session."""
@@ -91,6 +94,7 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
 
     def on_mount(self) -> None:
         self._show_title()
+        watch_modals(self)
         self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
         self.call_after_refresh(_settle_garbage_collector)
 
@@ -111,6 +115,8 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         """Every key and palette entry passes here: while the world is locked, one that would change
         it is refused with the lock's message (bgtui.world_gate) and does nothing else."""
         refusal = self.gate.refusal()
+        if refusal is None and self.screen_stack and self.screen_stack[0].has_class("-too-small"):
+            refusal = "The terminal is too small to show what this key would act on."  # rows no one sees
         if refusal is not None:
             # Parsed as Textual does, so "screen.x" from a footer click is gated as the key x is.
             target, name, _params = self._parse_action(action, default_namespace or self, namespaces)
@@ -118,6 +124,39 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
                 self.notify(refusal, title="Refused", severity="warning", timeout=4)
                 return True
         return await super().run_action(action, default_namespace, namespaces)
+
+    # -- quitting: never lose recorded actions by accident --------------------------------------
+    @property
+    def unsaved_steps(self) -> int:
+        recorder, saved = self._saved
+        return len(self.recorder) - (saved if recorder is self.recorder else 0)
+
+    def mark_saved(self) -> None:
+        self._saved = (self.recorder, len(self.recorder))
+
+    async def action_quit_key(self) -> None:
+        """`q`: quits from the main screen only (in a form or a question it is just a letter)."""
+        if len(self.screen_stack) == 1:
+            await self.action_quit()
+
+    async def action_quit(self) -> None:
+        """`q` and ctrl+q: with recorded actions not saved, ask first (save, discard or stay)."""
+        from bgtui.screens.quit_form import QuitForm
+
+        if any(isinstance(s, QuitForm) for s in self.screen_stack):
+            return
+        unsaved = self.unsaved_steps
+        if unsaved <= 0:
+            self.exit()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.exit()
+            elif choice == "save":
+                self.main_screen.action_save_session(then=self.exit)
+
+        self.push_screen(QuitForm(unsaved), chosen)
 
     def publish(self) -> None:
         """Show the world as it is now (after an action), without moving time."""
@@ -137,9 +176,11 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         """Run on `session` from now on (a reloaded scenario, from its beginning): a new clock driver
         at the same speed and state, a new snapshot, fresh panels; open forms are closed (they act on
         the old device)."""
-        running, speed = self.driver.running, self.driver.speed
+        running, speed, held = self.driver.running, self.driver.speed, self.driver.held
         self.session = session
         self.driver = ClockDriver(session.emu, running=running, speed=speed)
+        if held:
+            self.driver.hold(held)  # released as the open forms close below
         self._show_title()
         self.set_reactive(BgtuiApp.snapshot, session.emu.snapshot())
         while len(self.screen_stack) > 1:

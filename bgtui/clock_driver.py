@@ -31,6 +31,7 @@ class ClockDriver:
         self._speed = float(speed)
         self._last = monotonic()
         self._carry = 0.0  # virtual ms not yet applied (fractions of a millisecond)
+        self._held: str | None = None  # why time stands still regardless of running (a modal is open)
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -67,6 +68,24 @@ class ClockDriver:
             self._last = self._monotonic()
             self._running = True
 
+    @property
+    def held(self) -> str | None:
+        """Why virtual time stands still while the clock is otherwise as it was ('form open'), or None."""
+        return self._held
+
+    def hold(self, reason: str) -> None:
+        """Stop virtual time now, keeping running and speed as they are (release() restores them)."""
+        if self._held is None:
+            self.catch_up()
+            self._carry = 0.0
+        self._held = reason
+
+    def release(self) -> None:
+        """Let time move again as before the hold; the real time spent held is not counted."""
+        if self._held is not None:
+            self._held = None
+            self._last = self._monotonic()
+
     def toggle(self) -> bool:
         """Pause or resume; returns whether the clock now runs."""
         self.pause() if self._running else self.resume()
@@ -77,7 +96,7 @@ class ClockDriver:
         """Advance the engine by the real time elapsed since the last call, times the speed."""
         now = self._monotonic()
         elapsed, self._last = now - self._last, now
-        if not self._running or elapsed <= 0:
+        if not self._running or self._held is not None or elapsed <= 0:
             return
         virtual = elapsed * 1000.0 * self._speed + self._carry
         whole = int(virtual)

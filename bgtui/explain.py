@@ -48,6 +48,21 @@ def _yes(value: bool) -> str:
     return "yes" if value else "no"
 
 
+def prose(value: object) -> str:
+    """A value of an event's data as people write it: yes/no, none, lists joined, not Python reprs."""
+    if isinstance(value, bool):
+        return _yes(value)
+    if value is None:
+        return "none"
+    if isinstance(value, str):
+        return value or "(empty)"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(prose(v) for v in value) or "none"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {prose(v)}" for k, v in value.items()) or "none"
+    return str(value)
+
+
 def _at(ms: int | None, now: int) -> str:
     if ms is None:
         return "—"
@@ -180,7 +195,7 @@ def _event(events: list[Event], key: Hashable) -> Details | None:
     d = Details(f"Event {event.seq}")
     d.fields = [("time", fmt.stamp(event.time_ms)), ("kind", event.kind.value), ("app", event.app or "—"),
                 ("subject", "—" if event.subject is None else str(event.subject))]
-    d.fields += [(name, repr(value)) for name, value in event.data.items()]
+    d.fields += [(name, prose(value)) for name, value in event.data.items()]
     d.why.append(event.reason)
     return d
 
@@ -190,7 +205,7 @@ def _scenario_line(line: ScenarioLine, file: str) -> Details:
     d.fields = [("time", fmt.stamp(line.time_ms)), ("kind", line.kind), ("app", line.app or "—")]
     if line.line is not None:
         d.fields.append(("step", f"{line.label}, {file}:{line.line}"))
-    d.fields += [(name, repr(value)) for name, value in line.data.items()]
+    d.fields += [(name, prose(value)) for name, value in line.data.items()]
     d.why.append(line.reason)
     return d
 

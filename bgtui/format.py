@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from emulator.modes import JS_MODE_NAMES, RESOURCE_TYPE_NAMES
+from emulator.timestamp import format_timestamp
 
 DAY_MS = 86_400_000
 
@@ -12,10 +13,8 @@ MODE_CHIP_LABELS: dict[str, str] = {
     "bluetoothInteraction": "bluetooth", "multiDeviceConnection": "multi-device", "wifiInteraction": "wifi",
     "voip": "voip", "taskKeeping": "keeping",
 }
-RESOURCE_CHIP_LABELS: dict[str, str] = {
-    "CPU": "cpu", "COMMON_EVENT": "event", "TIMER": "timer", "WORK_SCHEDULER": "work", "BLUETOOTH": "bt",
-    "GPS": "gps", "AUDIO": "audio", "RUNNING_LOCK": "lock", "SENSOR": "sensor",
-}
+# Resource types keep their ArkTS names (CPU, COMMON_EVENT...): the grants table and the form say the same.
+RESOURCE_CHIP_LABELS: dict[str, str] = {name: name for name in RESOURCE_TYPE_NAMES}
 assert set(MODE_CHIP_LABELS) == set(JS_MODE_NAMES) and set(RESOURCE_CHIP_LABELS) == set(RESOURCE_TYPE_NAMES)
 
 
@@ -48,12 +47,8 @@ def clock(ms: int) -> str:
 
 
 def stamp(ms: int) -> str:
-    """An event's time: '00:03:12.405' within its day, with 'd2 ' in front after the first day."""
-    day, rest = divmod(ms, DAY_MS)
-    hours, rest = divmod(rest, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    prefix = f"d{day + 1} " if day else ""
-    return f"{prefix}{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+    """An event's time, the same everywhere (log, details, history, play, CSV): 'd1 00:03:12.405'."""
+    return format_timestamp(ms)
 
 
 def remaining(ms: int) -> str:

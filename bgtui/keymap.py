@@ -152,11 +152,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # -- view
     ActionSpec("filter_log", "/", "Filter", "Filter the event log…",
                "Filter the event log by app:, kind: or any text (!word excludes)", VW, footer=True),
-    ActionSpec("toggle_follow", "l", "Follow", "Toggle log follow", "Keep the newest event in view", VW),
+    ActionSpec("toggle_follow", "l", "Follow", "Follow the newest event: on/off",
+               "Follow the newest event: on/off (a toggle; the footer and the log's title say which)", VW,
+               footer=True),
     ActionSpec("toggle_log_pause", "p", "Freeze log", "Freeze or unfreeze the log view",
                "Freeze the event log view (the clock keeps running)", VW),
+    ActionSpec("cycle_sort", "O", "Sort", "Sort the focused table",
+               "Sort the focused table: each column ascending, then descending, then as the device lists them", VW),
+    ActionSpec("zoom", "Z", "Zoom", "Zoom the focused panel",
+               "Zoom the focused panel to the whole screen, and back (esc or Z)", VW),
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
-               "Details of the selected row: show or hide them (narrow), go to them to scroll (wide)", VW),
+               "Details of the selected row: show or hide them (narrow), go to them to scroll (wide); esc goes back to the table", VW),
     ActionSpec("dump", "H", "Dump", "Show the hidumper dump",
                "hidumper -s 1903 -T All, -C --all, -E --all of the state now, in a scrollable pane (as bgtui dump)",
                VW),
@@ -203,5 +209,5 @@ def keys_markdown() -> str:
                 lines.append(f"| `{key}` | {a.help} |")
     lines += ["| `1`–`6` | Focus a panel: apps, transient, continuous, grants, notifications, log |",
               "| `tab` | Next panel |", "| `ctrl+p` | Command palette: every action by name |",
-              "| `q` | Quit |"]
+              "| `q` | Quit (with recorded actions not saved, it asks: save, discard or stay) |"]
     return "\n".join(lines)

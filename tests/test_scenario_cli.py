@@ -37,11 +37,11 @@ def test_play_text():
     code, out, err = run_cli("play", "demo:upload-timeout")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == ("00:00:00.000  policy.changed             policy: on an unhandled transient timeout the app "
+    assert lines[0] == ("d1 00:00:00.000  policy.changed             policy: on an unhandled transient timeout the app "
                         "is terminated")
-    assert "00:03:01.000  app.killed                 com.example.upload  #10000 terminated: transient task 1 timed " \
+    assert "d1 00:03:01.000  app.killed                 com.example.upload  #10000 terminated: transient task 1 timed " \
            "out unhandled (device policy: terminate)" in lines
-    assert lines[-1] == ("PASSED: upload-timeout: 8 of 8 expectation(s) held; ran to 00:03:10.000 (3m10s) "
+    assert lines[-1] == ("PASSED: upload-timeout: 8 of 8 expectation(s) held; ran to d1 00:03:10.000 (3m10s) "
                          "with 21 log entries")
 
 
@@ -62,9 +62,9 @@ def test_play_failing_exits_1_with_expected_and_got(tmp_path: Path):
     path.write_text(FAILING)
     code, out, err = run_cli("play", str(path))
     assert code == 1 and err == ""
-    assert (f"FAILED at 00:01:00.000, {path}:6 (steps[1], daily transient quota left for com.example.app):\n"
+    assert (f"FAILED at d1 00:01:00.000, {path}:6 (steps[1], daily transient quota left for com.example.app):\n"
             "    expected: 1m (60000 ms)\n    got:      10m (600000 ms)\n") in out
-    assert out.rstrip().endswith("FAILED: failing: 0 of 1 expectation(s) held; ran to 00:01:00.000 (1m) with 3 "
+    assert out.rstrip().endswith("FAILED: failing: 0 of 1 expectation(s) held; ran to d1 00:01:00.000 (1m) with 3 "
                                  "log entries")
 
 
@@ -80,7 +80,7 @@ def test_csv_export(tmp_path: Path):
         assert row["reason"] == record["reason"]
         assert row["seq"] == str(record.get("seq", "")) and row["step"] == str(record.get("step", ""))
         assert (json.loads(row["data"]) if row["data"] else {}) == record.get("data", {})
-    assert rows[0]["time"] == "00:00:00.000"
+    assert rows[0]["time"] == "d1 00:00:00.000"
     assert target.read_text(encoding="utf-8").splitlines()[0] == "seq,time_ms,time,kind,app,subject,step,reason,data"
 
 

@@ -32,13 +32,13 @@ expect_code = 9900001
     run, _ = play(text)
     assert [(f.time_ms, f.step.index) for f in run.failures] == [(0, 1), (60_000, 2), (60_000, 3)]
     text_out = summary(run)
-    assert ("FAILED at 00:00:00.000, t.toml:4 (steps[1], result of requestSuspendDelay by com.example.app):\n"
+    assert ("FAILED at d1 00:00:00.000, t.toml:4 (steps[1], result of requestSuspendDelay by com.example.app):\n"
             "    expected: {actualDelayTime: 60000}\n"
             "    got:      {requestId: 1, actualDelayTime: 180000}") in text_out
-    assert ("FAILED at 00:01:00.000, t.toml:10 (steps[2], daily transient quota left for com.example.app):\n"
+    assert ("FAILED at d1 00:01:00.000, t.toml:10 (steps[2], daily transient quota left for com.example.app):\n"
             "    expected: 9m (540000 ms)\n    got:      10m (600000 ms)") in text_out
     assert "expected: 9900001\n    got:      0 (success)" in text_out
-    assert text_out.endswith("FAILED: t: 0 of 3 expectation(s) held; ran to 00:01:00.000 (1m) with 9 log entries")
+    assert text_out.endswith("FAILED: t: 0 of 3 expectation(s) held; ran to d1 00:01:00.000 (1m) with 9 log entries")
 
 
 def test_expectation_kinds():

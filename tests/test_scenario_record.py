@@ -130,10 +130,10 @@ def test_the_file_holds_the_starting_device_and_apps_and_each_step_in_time_order
 def test_steps_are_readable_for_the_dashboard():
     _emu, rec = record_session()
     lines = [str(s) for s in rec.steps]
-    assert lines[0] == '00:00:00.000  com.example.upload  call requestSuspendDelay("upload", <callback>) -> ok'
+    assert lines[0] == 'd1 00:00:00.000  com.example.upload  call requestSuspendDelay("upload", <callback>) -> ok'
     assert lines[1].endswith("-> ok (callback: cancel)")
-    assert lines[15] == "00:00:10.000  com.example.upload  call getTransientTaskInfo() -> error 9800004"
-    assert lines[13] == '00:00:10.000  do system.stop_continuous_task(2, "misuse")'
+    assert lines[15] == "d1 00:00:10.000  com.example.upload  call getTransientTaskInfo() -> error 9800004"
+    assert lines[13] == 'd1 00:00:10.000  do system.stop_continuous_task(2, "misuse")'
     step = rec.steps[8]
     assert (step.at_ms, step.kind, step.name, step.app, step.code) == (
         8_000, "call", "applyEfficiencyResources", "com.example.sys", 0)

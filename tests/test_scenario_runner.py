@@ -120,7 +120,7 @@ args = ["$job.missing"]
     assert not run.ok and len(run.failures) == 2
     first = run.failures[0]
     assert (first.time_ms, first.step.index, first.expected) == (1000, 3, "the step to run")
-    assert first.got == "$job.requestId: steps[2] (line 8) saves 'job', but its call failed with 9800004 at 00:00:00.000"
+    assert first.got == "$job.requestId: steps[2] (line 8) saves 'job', but its call failed with 9800004 at d1 00:00:00.000"
     errors = step_entries(entries, "scenario.error")
     assert errors[0].reason.startswith("steps[3] could not run: $job.requestId")
     assert "2 step(s) could not run" in summary(run)

@@ -58,6 +58,6 @@ def test_the_dashboard_reset_is_recorded_as_auto():
     emu.advance(3_000)
     assert ops.reset_overrides(rec) == ["support_task_keeping"]
     assert emu.device.support_task_keeping is False and emu.snapshot().overrides == ()
-    assert [str(s) for s in rec.steps] == ['00:00:03.000  do device.support_task_keeping("auto")']
+    assert [str(s) for s in rec.steps] == ['d1 00:00:03.000  do device.support_task_keeping("auto")']
     run, engine = replay(rec.to_toml())
     assert run.ok and engine == live_log(emu)

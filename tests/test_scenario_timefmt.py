@@ -42,6 +42,6 @@ def test_format_then_parse_round_trips(ms):
     assert parse_duration(format_duration(ms)) == ms
 
 
-@pytest.mark.parametrize("ms, text", [(0, "00:00:00.000"), (150_000, "00:02:30.000"), (90_000_005, "25:00:00.005")])
+@pytest.mark.parametrize("ms, text", [(0, "d1 00:00:00.000"), (150_000, "d1 00:02:30.000"), (90_000_005, "d2 01:00:00.005")])
 def test_clock(ms, text):
     assert format_clock(ms) == text

@@ -116,5 +116,8 @@ class DeviceActions(ActionsBase):
     def action_reset_overrides(self) -> None:
         before = dict(self.snap.overrides)
         done = self.attempt("Reset", lambda: ops.reset_overrides(self.rec))
-        if done:
+        if done == []:
+            self.tell("Nothing to reset: battery, screen, faults, service and policies are as on a fresh device.",
+                      "Device reset")
+        elif done:
             self.tell("Reset " + ", ".join(describe_override(n, before.get(n)) for n in done), "Device reset")

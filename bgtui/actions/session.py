@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from bgtui.actions.base import ActionsBase
 
@@ -17,7 +18,8 @@ def default_file(scenario_file: str | None) -> str:
 
 
 class SessionActions(ActionsBase):
-    def action_save_session(self) -> None:
+    def action_save_session(self, then: Callable[[], object] | None = None) -> None:
+        """The save form; `then` runs once the file is written (quitting after saving)."""
         from emulator.scenario.timefmt import format_clock
 
         from bgtui.screens.save_form import SaveSessionForm
@@ -27,8 +29,8 @@ class SessionActions(ActionsBase):
         rec = session.recorder
 
         def done(path: str | None) -> None:
-            if path is not None:
-                self.save_session(path)
+            if path is not None and self.save_session(path) is not None and then is not None:
+                then()
 
         self.app.push_screen(SaveSessionForm(default_file(scenario.file if scenario else None), len(rec),
                                              format_clock(rec.start_ms), self.app.save_folder), done)
@@ -49,5 +51,6 @@ class SessionActions(ActionsBase):
         except (OSError, ValueError, PathRefused) as exc:
             self.tell(str(exc), "Save session: not saved", "error")
             return None
+        self.app.mark_saved()
         self.tell(f"{len(rec)} step(s) saved to {path}\nReplay it: bgtui play {path}", "Session saved")
         return path

@@ -66,16 +66,25 @@ class WorldActions(ActionsBase):
         return True
 
     # -- app lifecycle -------------------------------------------------------------------------
+    # A key that would change nothing says why, and sends (and records) nothing.
     def action_app_foreground(self) -> None:
         if app := self._app_or_tell("Foreground"):
+            if app.state.value == "foreground":
+                return self.tell(f"{app.label} is already in the foreground: nothing changes.", "Foreground")
             self.attempt("Foreground", lambda: ops.app_foreground(self.rec, app))
 
     def action_app_background(self) -> None:
         if app := self._app_or_tell("Background"):
+            if app.state.value != "foreground":
+                why = "is not running" if app.state.value == "dead" else f"is already {app.state.value}"
+                return self.tell(f"{app.label} {why}: only an app in the foreground can be sent to the background.",
+                                 "Background")
             self.attempt("Background", lambda: ops.app_background(self.rec, app))
 
     def action_app_kill(self) -> None:
         if app := self._app_or_tell("Kill"):
+            if app.state.value == "dead":
+                return self.tell(f"{app.label} is not running: nothing to kill (f launches it).", "Kill")
             self.attempt("Kill", lambda: ops.app_kill(self.rec, app))
 
     def action_app_relaunch(self) -> None:
@@ -100,8 +109,10 @@ class WorldActions(ActionsBase):
     def action_cancel_transient(self) -> None:
         task = self.transient_target()
         if task is None:
-            self.tell(f"{self.label(self.acting_as or '')} has no transient task to cancel.", "cancelSuspendDelay",
-                      "warning")
+            who = self.label(self.acting_as or "")
+            text = (f"{who} has no transient task to cancel." if self.snap.transient_tasks
+                    else "No app has a transient task to cancel (t requests one).")
+            self.tell(text, "cancelSuspendDelay", "warning")
             return
         app = self.emu.app(task.bundle_name)
         self.attempt("cancelSuspendDelay", lambda: ops.cancel_transient(self.rec, app, task.request_id),
@@ -191,11 +202,19 @@ class WorldActions(ActionsBase):
     def _no_task(self, what: str) -> None:
         self.tell("Select a continuous task (or an app that has one).", what, "warning")
 
+    def _task_outcome(self, task_id: int) -> str:
+        """What became of continuous task `task_id`, from the snapshot after the action (the log says why)."""
+        task = next((t for t in self.snap.continuous_tasks if t.continuous_task_id == task_id), None)
+        if task is None:
+            return f"continuous task {task_id} ended (the event log says why)"
+        return f"continuous task {task_id} " + ("suspended" if task.suspended else "still running: nothing changed")
+
     def action_system_suspend(self) -> None:
         task = self.continuous_target()
         if task is None:
             return self._no_task("System suspend")
-        self.attempt("System suspend", lambda: ops.system_suspend(self.rec, task.continuous_task_id))
+        self.attempt("System suspend", lambda: ops.system_suspend(self.rec, task.continuous_task_id),
+                     lambda _: self._task_outcome(task.continuous_task_id))
 
     def action_system_stop(self) -> None:
         task = self.continuous_target()
@@ -203,12 +222,19 @@ class WorldActions(ActionsBase):
             return self._no_task("System stop")
 
         def done(cause: str | None) -> None:
-            if cause is not None:
-                self.attempt("System stop", lambda: ops.system_stop(self.rec, task.continuous_task_id, cause))
+            if cause == "low_speed" and not low_speed_targets(self.snap, task.bundle_name):
+                # HandleStopContinuousTask(DATA_TRANSFER) removes only the uid's dataTransfer tasks: none here
+                self.tell(f"{self.label(task.bundle_name)} has no dataTransfer task: for \"low speed\" the service "
+                          "stops only an app's dataTransfer tasks, so nothing changes (nothing sent).",
+                          "System stop", "warning")
+            elif cause is not None:
+                self.attempt("System stop", lambda: ops.system_stop(self.rec, task.continuous_task_id, cause),
+                             lambda _: self._task_outcome(task.continuous_task_id))
 
-        from bgtui.screens.stop_form import StopCauseForm
+        from bgtui.screens.stop_form import StopCauseForm, low_speed_targets
 
-        self.app.push_screen(StopCauseForm(task.continuous_task_id), done)
+        self.app.push_screen(StopCauseForm(task.continuous_task_id, bool(low_speed_targets(self.snap, task.bundle_name))),
+                             done)
 
     def action_swipe_notification(self) -> None:
         note = self.notification_target()

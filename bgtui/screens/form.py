@@ -2,6 +2,10 @@
 
 Problems block OK (a value that cannot be sent at all, like "abc" for a timeout); notes do not
 (a call the device will refuse is still worth sending: the refusal is what you came to see).
+
+The keys are the form's own (enter sends, esc cancels, tab moves; the footer shows them): no key
+of the screen behind acts while a form is open, and the clock stands still (bgtui.modal_clock).
+A form taller than the screen scrolls its fields; its buttons stay in view.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from typing import ClassVar, Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Select, SelectionList, Static
+
+from bgtui.widgets.key_bar import KeyBar
 
 __all__ = ["FormScreen", "Picker", "Check", "Choice", "int_value", "app_options"]
 
@@ -66,37 +72,41 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             border: round $primary;
             border-title-style: bold;
             background: $surface;
-            padding: 0 1;
+            padding: 0 0 0 1;
         }
+        & #form-body { height: auto; padding-right: 1; scrollbar-size-vertical: 1; }
         & .form-label { color: $text-muted; margin-top: 1; }
         & .form-about { color: $text-muted; }
         & #form-notes { color: $text-warning; height: auto; }
         & #form-problems { color: $text-error; height: auto; }
-        & #form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+        & #form-buttons { height: auto; align-horizontal: right; margin-top: 1; padding-right: 1; }
         & #form-buttons > Button { margin-left: 1; }
         & SelectionList { height: auto; max-height: 11; }
         & Input.-invalid { border: tall $error; }
     }
     """
     BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "submit", "OK"),
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "OK"),
-        Binding("enter", "submit", "OK", show=False),
+        Binding("tab", "app.focus_next", "Next field"),
     ]
+    PAUSE_REASON: ClassVar[str] = "form open"
     FORM_TITLE: ClassVar[str] = "Form"
     ABOUT: ClassVar[str] = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form") as form:
             form.border_title = self.FORM_TITLE
-            if self.ABOUT:
-                yield Static(self.ABOUT, classes="form-about")
-            yield from self.fields()
-            yield Static(id="form-notes")
-            yield Static(id="form-problems")
+            with VerticalScroll(id="form-body", can_focus=False):
+                if self.ABOUT:
+                    yield Static(self.ABOUT, classes="form-about")
+                yield from self.fields()
+                yield Static(id="form-notes")
+                yield Static(id="form-problems")
             with Horizontal(id="form-buttons"):
                 yield Button("OK", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+        yield KeyBar(palette=False, own_keys=True)
 
     # -- for subclasses ----------------------------------------------------------------------
     def fields(self) -> ComposeResult:
@@ -118,6 +128,12 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         for widget in self.query(Input):
             widget.cursor_blink = not self.app.is_headless  # deterministic screenshots
         self.revalidate()
+
+    def on_resize(self) -> None:
+        """The fields get what the screen has left after the footer, the frame and the buttons (the
+        buttons are never scrolled away)."""
+        chrome = 1 + 2 + 1 + 3  # footer, frame, the buttons' margin, the buttons
+        self.query_one("#form-body").styles.max_height = max(3, self.size.height - chrome)
 
     def revalidate(self) -> None:
         problems, notes = self.problems(), self.notes()

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from bgtui.keymap import keys_markdown
+from bgtui.widgets.key_bar import KeyBar
 
 __all__ = ["HelpScreen", "HOW_TO_PLAY"]
 
@@ -46,6 +47,20 @@ filter, `esc` clears it. `l` follows the newest event; `p` freezes the view (the
 """
 
 
+# The walk-throughs name the demo device's apps; on a device without one, they say what to pick instead.
+_STAND_INS = {"Uploader": "an app", "Music": "an app that declares a background mode (and KEEP_BACKGROUND_RUNNING)",
+              "System": "a system app"}
+
+
+def how_to_play(labels: set[str]) -> str:
+    """HOW_TO_PLAY for a device whose apps are `labels`: no app named that the device lacks."""
+    text = HOW_TO_PLAY
+    for name, stand_in in _STAND_INS.items():
+        if name not in labels:
+            text = text.replace(f"**{name}**", stand_in).replace(f"*as {name}*", "*as* and the app's name")
+    return text
+
+
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen {
@@ -61,11 +76,15 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS = [Binding("escape,q,question_mark", "dismiss_help", "Close")]
+    PAUSE_REASON = "help open"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Help (esc closes)"
-            yield Markdown(HOW_TO_PLAY + keys_markdown())
+            snapshot = self.app.snapshot  # type: ignore[attr-defined]
+            labels = {a.label for a in snapshot.apps} if snapshot is not None else set()
+            yield Markdown(how_to_play(labels) + keys_markdown())
+        yield KeyBar(palette=False, own_keys=True)
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Static
 
 from bgtui.actions import DeviceActions, SessionActions, WorldActions
 from bgtui.actions.reach import ReachActions
@@ -82,6 +83,7 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
                     yield _TABLE_CLASSES[table_id](id=table_id, classes="panel")
             yield DetailsPane(id="details", classes="panel")
         yield EventLogPanel(id="log-panel", classes="panel")
+        yield Static(id="too-small")
         yield KeyBar()
 
     AUTO_FOCUS = "#apps"
@@ -90,12 +92,36 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
         self._panels_mounted()
         watch_snapshot(self, self._on_snapshot)
 
+    # -- room: every panel visible (bgtui.widgets.panel_layout) ------------------------------------
+    def _fit(self) -> None:
+        from bgtui.widgets.panel_layout import MIN_SIZE, fit_panels, too_small_text
+
+        width, height = self.app.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(too_small_text(width, height))
+            return
+        if self.maximized is not None:
+            return  # a zoomed panel has the whole screen
+        tables = [table for _p, table_id, _t in PANELS[:5] for table in self.query(f"#{table_id}")]
+        if len(tables) < 5:
+            return  # between a restart's recompose and its new panels (a reloaded scenario): fitted once they mount
+        fit_panels(self, tables, [title for _p, _t, title in PANELS[:5]])
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def on_descendant_focus(self) -> None:
+        self._fit()
+
     def _panels_mounted(self) -> None:
         for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
             self.query_one(f"#{panel_id}").border_title = f"{number} {title}"
         self.query_one("#details").border_title = "Details"
         self.watch_selection(self.selection)
         self.watch_acting_as(self.acting_as)
+        self.watch(self.query_one(EventLog), "follow", lambda _on: self.refresh_bindings(), init=False)
 
     async def restart(self) -> None:
         """Every panel afresh, for the app's new device (a reloaded scenario): rows, log, selection."""
@@ -138,6 +164,11 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
     # -- footer ------------------------------------------------------------------------------
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self._refresh_footer()
+        counts = (len(snapshot.apps), len(snapshot.transient_tasks), len(snapshot.continuous_tasks),
+                  len(snapshot.efficiency_grants), len(snapshot.notifications))
+        if counts != getattr(self, "_counts", None):
+            self._counts = counts
+            self.call_after_refresh(self._fit)  # after the tables took their new rows
 
     def _disabled_now(self) -> frozenset[str]:
         snap = self.app.snapshot
@@ -162,7 +193,9 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
             self._disabled = disabled
             self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def key_state(self, action: str) -> bool | None:
+        """How the footer shows a key: True as usual, None greyed (it would change nothing), False not
+        at all. Every key still runs, greyed or not, and says why when it changes nothing."""
         if self._disabled is None:
             self._disabled = self._disabled_now()
         if action == "reset_overrides" and action in self._disabled:
@@ -181,19 +214,69 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
         log = self.query_one(EventLog)
         log.follow = not log.follow
 
+    def footer_label(self, action: str, label: str) -> str:
+        """A toggle's footer label says its state (bgtui.widgets.key_bar asks)."""
+        if action == "toggle_follow":
+            return f"{label}: {'on' if self.query_one(EventLog).follow else 'off'}"
+        return label
+
     def action_toggle_log_pause(self) -> None:
         log = self.query_one(EventLog)
         log.frozen = not log.frozen
 
     def action_toggle_details(self) -> None:
-        if self.has_class("-narrow"):
-            self.toggle_class("-details")
-            return
+        """Go to the details (narrow: shown over the panels) to scroll them; again, or esc, to come back."""
         details = self.query_one(DetailsPane)
-        if details.has_focus:
-            self.focus_previous()
+        if details.has_focus or self.has_class("-details"):
+            self.action_details_back()
+            return
+        self.sync_selection()  # the row under the cursor now, even if its Highlighted message is still queued
+        focused = self.focused
+        self._details_from = focused.id if isinstance(focused, SnapshotTable) else None
+        if self.has_class("-narrow"):
+            self.add_class("-details")
+            self.call_after_refresh(details.focus)
         else:
             details.focus()
+
+    def action_cycle_sort(self) -> None:
+        table = self.focused
+        if not isinstance(table, SnapshotTable):
+            self.app.notify("Focus a table first (1–6).", title="Sort", severity="warning", timeout=4)
+            return
+        if not table.SORTABLE:
+            self.app.notify("The event log stays in time order (/ filters it).", title="Sort", severity="warning",
+                            timeout=4)
+            return
+        table.cycle_sort()  # the header marks the column and the direction: no toast over the rows
+
+    def action_zoom(self) -> None:
+        """The focused panel over the whole screen (htop, k9s habits), and back."""
+        if self.maximized is not None:
+            self._unzoom()
+            return
+        focused = self.focused
+        if focused is None:
+            return
+        target = focused.parent if isinstance(focused, EventLog) else focused  # the log with its title
+        if self.maximize(target, container=False):  # type: ignore[arg-type]
+            target.styles.height = target.styles.max_height = "1fr"  # over the fitted height
+            target.styles.min_height = None
+
+    def _unzoom(self) -> None:
+        self.minimize()
+        for panel_id, _table, _title in PANELS[:5]:
+            self.query_one(f"#{panel_id}").styles.height = None  # fitted afresh
+        self._fit()
+
+    def key_escape(self) -> None:
+        if self.maximized is not None:
+            self._unzoom()
+
+    def action_details_back(self) -> None:
+        """esc in the details: back to the table they came from."""
+        self.remove_class("-details")
+        self.query_one(f"#{getattr(self, '_details_from', None) or PANELS[0][1]}").focus()
 
     def action_help(self) -> None:
         from bgtui.screens.help import HelpScreen  # Markdown is slow to import: not at start-up

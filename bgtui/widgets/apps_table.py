@@ -27,7 +27,7 @@ class AppsTable(SnapshotDrivenTable):
         Column("state", "State", 12),
         Column("pid", "pid", 6, drop=4, right=True),
         Column("flags", "Flags", 6, drop=5),
-        Column("modes", "Declared modes", 12, flex=1, drop=2),
+        Column("modes", "Declared modes", 14, drop=2),
         Column("perms", "Perms", 7, drop=3),
         Column("listens", "Listens", 8, drop=4),
         Column("quota", "Daily quota left", 16),

@@ -47,10 +47,12 @@ class ClockBar(Widget):
         driver = self.app.driver  # type: ignore[attr-defined]
         sep = ("  │  " if wide else " │ ", "$text-muted")
         parts: list[tuple[str, str] | str] = [(fmt.clock(snap.now_ms), "bold")]
-        if driver.running:
+        if driver.held is not None:  # a modal stops time, whatever the clock was doing
+            parts += ["  ", (f"PAUSED {fmt.speed(driver.speed)} ({driver.held})", "bold reverse $countdown-warning")]
+        elif driver.running:
             parts += ["  ", (f"▶ {fmt.speed(driver.speed)}", "bold $countdown-normal")]
         else:
-            parts += ["  ", ("PAUSED", "bold reverse $countdown-warning")]
+            parts += ["  ", (f"PAUSED {fmt.speed(driver.speed)}", "bold reverse $countdown-warning")]
         if wide and snap.next_event_ms is not None:
             parts.append((f"   next event in {fmt.remaining(snap.next_event_ms - snap.now_ms)}", "$text-muted"))
         parts += self._scenario(sep, wide)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Hashable
+from typing import ClassVar, Hashable
 
 from emulator.events import Event, EventLog
 from emulator.snapshot import Snapshot
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
@@ -48,9 +49,17 @@ def render_details(details: Details | None, width: int = 60) -> Content:
     if details.history:
         lines.append(Content.styled("History", "bold $text-primary"))
         for event in details.history:
-            body = Content.assemble((event.kind.value, "$text-accent"), " ",
-                                    (event.reason, "$refused" if event.is_refusal else ""))
-            lines += _hang(Content.styled(f"  {fmt.stamp(event.time_ms)} ", "$text-muted"), body, width)
+            when = Content.styled(f"  {fmt.stamp(event.time_ms)} ", "$text-muted")
+            kind = Content.styled(event.kind.value, "$text-accent")
+            reason = Content.styled(event.reason, "$refused" if event.is_refusal else "")
+            if width - when.cell_length >= 40:  # room for the kind and some words of the reason
+                lines += _hang(when, kind + " " + reason, width)
+            elif when.cell_length + kind.cell_length <= width:  # narrow: the reason under time and kind
+                lines.append(when + kind)
+                lines += _hang(Content("    "), reason, width)
+            else:  # narrower still: the time alone, then kind and reason, wrapped at words
+                lines.append(when)
+                lines += _hang(Content("    "), kind + " " + reason, width)
     return Content("\n").join(lines)
 
 
@@ -60,6 +69,8 @@ class DetailsPane(VerticalScroll):
     DEFAULT_CSS = """
     DetailsPane { scrollbar-size-vertical: 1; & > Static { width: 1fr; } }
     """
+
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "screen.details_back", "Back", show=False)]
 
     selection: reactive[Selection | None] = reactive(None)
 

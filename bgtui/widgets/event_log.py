@@ -59,8 +59,9 @@ def merged(events: list[Event], lines: list[ScenarioLine]) -> list[LogEntry]:
 class EventLog(SnapshotTable):
     KIND = "event"
     EMPTY = "No events yet."
+    SORTABLE = False  # time order is what a log is
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("time", "Time", 12),
+        Column("time", "Time", 15),
         Column("app", "App", 10),
         Column("kind", "Kind", 25),
         Column("subject", "Subject", 8, drop=1, right=True),
@@ -202,6 +203,8 @@ class EventLog(SnapshotTable):
 class EventLogPanel(Vertical):
     """The log and its filter box; the title says what the view does (follow, frozen, filter)."""
 
+    ALLOW_MAXIMIZE = True  # `Z` zooms the log with its title
+
     DEFAULT_CSS = """
     EventLogPanel {
         & > Input { dock: bottom; display: none; height: 1; border: none; padding: 0 1;
@@ -215,12 +218,12 @@ class EventLogPanel(Vertical):
         yield EventLog(id="log")  # the filter box is mounted on the first `/`
 
     async def _filter_box(self) -> Input:
-        from textual.widgets import Input
+        from bgtui.widgets.filter_box import FilterBox
 
         boxes = self.query("#log-filter")
         if boxes:
-            return boxes.first(Input)
-        box = Input(placeholder="filter: words, app:NAME, kind:KIND, !exclude — enter keeps, esc clears",
+            return boxes.first(FilterBox)
+        box = FilterBox(placeholder="filter: words, app:NAME, kind:KIND, !exclude — enter keeps, esc clears",
                     id="log-filter")
         await self.mount(box)
         return box
@@ -243,7 +246,7 @@ class EventLogPanel(Vertical):
         parts = [f"{log.row_count} shown"]
         if log.query:
             parts.append(f"filter: {log.query}")
-        parts.append("following" if log.follow else "not following (l)")
+        parts.append("follow: on (l)" if log.follow else "follow: off (l)")
         if log.frozen:
             parts.append(f"FROZEN, {log.held} held (p)")
         self.border_subtitle = " · ".join(parts)

@@ -21,7 +21,7 @@ __all__ = ["GrantsTable"]
 
 class GrantsTable(SnapshotDrivenTable):
     KIND = "grant"
-    EMPTY = "No efficiency resources granted. Select the System app and press e to apply some."
+    EMPTY = "No efficiency resources granted. Select a system app and press e to apply some."
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("app", "App", 10),
         Column("scope", "Scope", 13),

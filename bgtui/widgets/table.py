@@ -68,6 +68,7 @@ class SnapshotTable(ScrollView, can_focus=True):
     EMPTY: ClassVar[str] = "nothing here"
     KIND: ClassVar[str] = "row"
     TIME_DEPENDENT: ClassVar[bool] = False  # cells read `now_ms`, not only their view
+    SORTABLE: ClassVar[bool] = True  # `O` sorts it (the event log stays in time order)
 
     class Highlighted(Message):
         """The row under the cursor changed (or the table got the focus)."""
@@ -93,6 +94,8 @@ class SnapshotTable(ScrollView, can_focus=True):
         self._strips: dict[Hashable, tuple[tuple[Any, ...], Strip]] = {}
         self._base: Style | None = None
         self.virtual_size = Size(0, 1)
+        self.sort: tuple[str, bool] | None = None  # (column key, descending), cycled by `O`; None: the snapshot's order
+        self._given: list[Hashable] = []  # the keys in the snapshot's order
 
     # -- data ------------------------------------------------------------------------------
     def cells(self, view: Any) -> dict[str, Cell]:
@@ -120,11 +123,47 @@ class SnapshotTable(ScrollView, can_focus=True):
         views = dict(rows)
         time_moved = self.TIME_DEPENDENT and now_ms != self.now_ms
         self.now_ms = now_ms
-        if views == self._views and list(views) == self._keys:
+        self._given = list(views)
+        keys = self._sorted(views) if self.sort is not None else self._given
+        if views == self._views and keys == self._keys:
             if time_moved:
                 self.refresh()
             return
-        self._replace(list(views), views)
+        self._replace(keys, views)
+
+    # -- sorting (`O` cycles the column and the direction) -------------------------------------
+    def _sorted(self, views: dict[Hashable, Any]) -> list[Hashable]:
+        assert self.sort is not None
+        column, descending = self.sort
+
+        def value(key: Hashable) -> tuple[int, float, str]:
+            text = "".join(t for t, _s in self.cells(views[key]).get(column, ())).strip()
+            digits = text.replace(":", "").replace(".", "", 1).replace("▸", "")
+            try:
+                return (0, float(digits), text)
+            except ValueError:
+                return (1, 0.0, text.lower())
+
+        return sorted(views, key=value, reverse=descending)
+
+    def cycle_sort(self) -> str:
+        """The next sort: each column ascending, then descending, then the snapshot's order. Says which."""
+        keys = [c.key for c, _w in self._columns(self.scrollable_content_region.width)]  # the shown ones
+        if self.sort is not None and self.sort[0] not in keys:
+            self.sort = None
+        if self.sort is None:
+            self.sort = (keys[0], False)
+        elif not self.sort[1]:
+            self.sort = (self.sort[0], True)
+        else:
+            index = keys.index(self.sort[0]) + 1
+            self.sort = (keys[index], False) if index < len(keys) else None
+        self._strips.clear()
+        self._replace(self._sorted(self._views) if self.sort is not None else self._given, self._views)
+        if self.sort is None:
+            return "as the device lists them"
+        title = next(c.title for c in self.COLUMNS if c.key == self.sort[0])
+        return f"by {title}, " + ("descending" if self.sort[1] else "ascending")
 
     def _replace(self, keys: list[Hashable], views: dict[Hashable, Any]) -> None:
         old_key = self.cursor_key
@@ -270,7 +309,8 @@ class SnapshotTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if y == 0:
             header = base + self._style("header")
-            return self._line({c.key: [(c.title, None)] for c in self.COLUMNS}, width, header)
+            marks = {} if self.sort is None else {self.sort[0]: " ▼" if self.sort[1] else " ▲"}
+            return self._line({c.key: [(c.title + marks.get(c.key, ""), None)] for c in self.COLUMNS}, width, header)
         index = round(self.scroll_offset.y) + y - 1
         if index >= len(self._keys):
             return Strip.blank(width, base)

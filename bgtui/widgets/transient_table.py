@@ -25,7 +25,7 @@ class TransientTable(SnapshotDrivenTable):
         Column("id", "Id", 4, right=True),
         Column("app", "App", 10),
         Column("reason", "Reason", 10, drop=3),
-        Column("bar", "Time left", 12, flex=1, drop=2),
+        Column("bar", "Time left", 12, drop=2),
         Column("left", "Left", 7, right=True),
         Column("status", "Counting or paused, and why", 30, flex=4),
         Column("quota", "Quota used", 10, drop=4, right=True),

@@ -69,7 +69,37 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return 0
 
 
+PLAY_HELP = """usage: bgtui play FILE [--format text|jsonl] [--csv OUT]
+
+Run a scenario headless (no dashboard) and print its event log, then whether every expectation held.
+
+  FILE              a scenario file, or demo:NAME (bgtui demos lists them)
+  --format text     one line per event: time, kind, app, reason (the default)
+  --format jsonl    one JSON object per event; the summary goes to stderr
+  --csv OUT         also write every event to OUT as CSV
+
+Exit codes: 0 every expectation held; 1 one failed or a step could not run; 2 invalid input.
+"""
+
+DUMP_HELP = """usage: bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
+
+Print what `hidumper -s 1903` prints on a device (transient -T, continuous -C, efficiency -E), for
+the state at the end of scenario FILE (a fresh device without one), or at virtual time TIME.
+FILE may come before or after the options.
+
+  FILE              a scenario file, or demo:NAME
+  --at TIME         a virtual time: "3m", "1m30s", "0s"
+"""
+
+
+def _wants_help(argv: list[str]) -> bool:
+    return any(arg in ("-h", "--help") for arg in argv)
+
+
 def _play(argv: list[str], out: TextIO, err: TextIO) -> int:
+    if _wants_help(argv):
+        out.write(PLAY_HELP)
+        return 0
     parser = _Parser(prog="bgtui play", add_help=False)
     parser.add_argument("file")
     parser.add_argument("--format", choices=("text", "jsonl"), default="text")
@@ -114,9 +144,13 @@ def _dump(argv: list[str], out: TextIO) -> int:
     from emulator import Emulator
     from emulator.dump import DUMP_COMMANDS, dump
 
-    if len(argv) < 2 or (argv[0], argv[1]) not in DUMP_COMMANDS:
+    if _wants_help(argv):
+        out.write(DUMP_HELP)
+        return 0
+    start = next((i for i in range(len(argv) - 1) if (argv[i], argv[i + 1]) in DUMP_COMMANDS), None)
+    if start is None:
         raise _UsageError("dump needs one of: " + ", ".join(" ".join(c) for c in DUMP_COMMANDS))
-    command, rest = argv[:2], argv[2:]
+    command, rest = argv[start:start + 2], argv[:start] + argv[start + 2:]  # FILE before or after
     file, at = None, None
     while rest:
         token = rest.pop(0)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from emulator.timestamp import format_timestamp
+
 __all__ = ["parse_duration", "format_duration", "format_clock", "DurationError"]
 
 _UNITS = (("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1))
@@ -60,11 +62,8 @@ def format_duration(ms: int) -> str:
 
 
 def format_clock(ms: int) -> str:
-    """A virtual time as HH:MM:SS.mmm (hours go past 24): 150000 -> "00:02:30.000"."""
-    s, milli = divmod(ms, 1000)
-    m, s = divmod(s, 60)
-    h, m = divmod(m, 60)
-    return f"{h:02d}:{m:02d}:{s:02d}.{milli:03d}"
+    """A virtual time, as everywhere people read one (emulator.timestamp): 150000 -> "d1 00:02:30.000"."""
+    return format_timestamp(ms)
 
 
 def _kind(value: object) -> str:

@@ -3,10 +3,15 @@
     python -m tests.benchmarks.bench_dashboard [--seconds S] [--runs N]
 
 1. Start-up to the first complete frame of the demo, against a bare app showing one Static
-   (budget: at most 1.6 times the bare app).
+   (budget: at most 1.3 times the bare app).
 2. CPU with 1,000 live transient tasks counting down at ×1, against a bare app repainting a full
    screen of the same size at the same rate, 10 Hz (budget: at most 2 times).
-3. Peak memory (max RSS) with 1,000 live tasks (budget: 150 MB or less).
+3. Peak memory with 1,000 live tasks (budget: 150 MB or less): the probe's own high-water mark
+   (VmHWM of /proc/self/status, which starts afresh at exec), not ru_maxrss, which a child inherits
+   from the runner that forked it (the engine benchmarks run first and grow it past 200 MB).
+4. Key press to the next complete frame, p50 and p95, with 1,000 live tasks (the cursor moving
+   down the transient table), against the bare app moving a marker on its repainted screen
+   (budget: p95 at most 50 ms and at most 1.5 times the bare app).
 
 Every measurement runs in a fresh subprocess, headless, at 160×45. CPU is time.process_time()
 over a fixed real interval after a warm-up. The figures are printed; nothing is asserted.
@@ -85,11 +90,14 @@ LOAD = {
         from textual.app import App
         from textual.widgets import Static
         class Bare(App):
+            BINDINGS = [("down", "move", "")]
             def compose(self):
                 yield Static(id="screenful")
             def on_mount(self):
                 self.n = 0
                 self.set_interval(TICK, self.repaint)
+            def action_move(self):  # a key that changes what is shown, as the dashboard's cursor does
+                self.repaint()
             def repaint(self):
                 # a full screen of new text at every tick, as the dashboard repaints its countdowns
                 self.n += 1
@@ -124,7 +132,42 @@ LOAD_TAIL = """
         await asyncio.sleep(SECONDS)
         cpu, wall = time.process_time() - c0, time.perf_counter() - w0
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        try:  # this process's own peak: VmHWM starts afresh at exec, ru_maxrss does not
+            with open("/proc/self/status") as status:
+                rss_mb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
+        except (OSError, StopIteration):
+            pass
         print(json.dumps({"cpu_percent": 100 * cpu / wall, "rss_mb": rss_mb}))
+        await pilot.exit(None)
+    app.run(headless=True, size=SIZE, auto_pilot=measure)
+"""
+
+KEYS_TAIL = """
+    import asyncio
+    from textual.app import App
+    frames = []
+    display = App._display
+    def _display(self, screen, renderable):
+        if renderable is not None:
+            frames.append(time.perf_counter())
+        display(self, screen, renderable)
+    App._display = _display
+    async def measure(pilot):
+        await pilot.pause()
+        if hasattr(app, "main_screen"):
+            await pilot.press("2")  # the transient table: 1,000 rows
+        await asyncio.sleep(WARMUP)
+        latencies = []
+        for i in range(PRESSES):
+            await asyncio.sleep(0.05 + (i % 7) * 0.013)  # off the 10 Hz beat, at varied phases
+            seen, t0 = len(frames), time.perf_counter()
+            await pilot.press("down" if i % 40 < 20 else "up")
+            while len(frames) == seen and time.perf_counter() - t0 < 1:
+                await asyncio.sleep(0.001)
+            latencies.append((frames[seen] - t0) * 1000 if len(frames) > seen else 1000.0)
+        latencies.sort()
+        p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+        print(json.dumps({"p50": p(0.5), "p95": p(0.95)}))
         await pilot.exit(None)
     app.run(headless=True, size=SIZE, auto_pilot=measure)
 """
@@ -168,7 +211,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=10.0, help="CPU measurement interval (default 10)")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs of each app (default 5)")
-    parser.add_argument("--load-runs", type=int, default=3, help="CPU/memory runs of each app (default 3)")
+    parser.add_argument("--load-runs", type=int, default=3, help="CPU/memory/key runs of each app (default 3)")
+    parser.add_argument("--presses", type=int, default=100, help="key presses per key-latency run (default 100)")
     args = parser.parse_args([] if argv is None else argv)  # the runner's own argv is not ours
     consts = {"SIZE": SIZE, "TICK": TICK, "TASKS": TASKS, "WARMUP": 2.0, "SECONDS": args.seconds}
 
@@ -186,6 +230,11 @@ def main(argv: list[str] | None = None) -> None:
         for name, body in LOAD.items():
             loads[name].append(_probe(body, LOAD_TAIL, **consts))
     load = {name: {key: statistics.median(r[key] for r in runs) for key in runs[0]} for name, runs in loads.items()}
+    keys: dict[str, list[dict[str, float]]] = {name: [] for name in LOAD}
+    for _ in range(args.load_runs):
+        for name, body in LOAD.items():
+            keys[name].append(_probe(body, KEYS_TAIL, **consts, PRESSES=args.presses))
+    key = {name: {q: statistics.median(r[q] for r in runs) for q in ("p50", "p95")} for name, runs in keys.items()}
 
     w, h = SIZE
     print(f"bgtui dashboard benchmarks: headless {w}x{h}, Python {sys.version.split()[0]}, "
@@ -193,7 +242,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'':44}{'bare Textual':>14}{'bgtui':>10}{'ratio':>8}   budget")
     ratio = start["bgtui"] / start["bare"]
     print(f"{'start-up to the first complete frame (ms)':44}{start['bare']:>14.0f}{start['bgtui']:>10.0f}"
-          f"{ratio:>7.2f}x   <= 1.6x {'ok' if ratio <= 1.6 else 'OVER'}"
+          f"{ratio:>7.2f}x   <= 1.3x {'ok' if ratio <= 1.3 else 'OVER'}"
           f"{'' if complete else '  (a first frame was NOT complete)'}")
     ratio = from_source / start["bare"]
     print(f"{'  (from source: no bytecode for bgtui) (ms)':44}{start['bare']:>14.0f}{from_source:>10.0f}"
@@ -206,8 +255,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{f'CPU, {TASKS:,} live tasks at x1, 10 Hz (% of a core)':44}{cpu_bare:>14.1f}{cpu:>10.1f}"
           f"{ratio:>7.2f}x   <= 2x {'ok' if ratio <= 2 else 'OVER'}")
     rss_bare, rss = load["bare"]["rss_mb"], load["bgtui"]["rss_mb"]
-    print(f"{f'peak memory, {TASKS:,} live tasks (MB, max RSS)':44}{rss_bare:>14.0f}{rss:>10.0f}{'':>8}"
+    print(f"{f'peak memory, {TASKS:,} live tasks (MB, own VmHWM)':44}{rss_bare:>14.0f}{rss:>10.0f}{'':>8}"
           f"   <= 150 MB {'ok' if rss <= 150 else 'OVER'}")
+    for q in ("p50", "p95"):
+        bare_ms, ms = key["bare"][q], key["bgtui"][q]
+        ratio = ms / bare_ms
+        budget = f"   <= 50 ms and <= 1.5x {'ok' if ms <= 50 and ratio <= 1.5 else 'OVER'}" if q == "p95" else ""
+        print(f"{f'key press to the next frame, {q} (ms)':44}{bare_ms:>14.1f}{ms:>10.1f}{ratio:>7.2f}x{budget}")
 
 
 if __name__ == "__main__":

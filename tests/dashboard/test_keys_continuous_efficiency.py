@@ -74,7 +74,7 @@ async def test_apply_and_reset_efficiency_resources(app: BgtuiApp) -> None:
         await pilot.press("enter")
         (grant,) = app.emu.snapshot().efficiency_grants
         assert grant.type_name == "CPU" and grant.remaining_ms == 30_000 and not grant.persistent
-        assert "cpu" in shown(app, "grants") and "0:30.0" in shown(app, "grants")
+        assert "CPU" in shown(app, "grants") and "0:30.0" in shown(app, "grants")
         await pilot.press("z")
         assert app.emu.snapshot().efficiency_grants == ()
 

@@ -35,7 +35,7 @@ def test_formats() -> None:
     assert fmt.remaining(3_723_400) == "1:02:03.4"
     assert fmt.clock(0) == "day 1 00:00:00.0"
     assert fmt.clock(86_400_000 + 3_723_456) == "day 2 01:02:03.4"
-    assert fmt.stamp(3_723_456) == "01:02:03.456"
+    assert fmt.stamp(3_723_456) == "d1 01:02:03.456"
     assert fmt.stamp(86_400_001) == "d2 00:00:00.001"
     assert fmt.duration(180_000) == "3 min" and fmt.duration(16_500) == "16.5 s"
     assert fmt.speed(0.5) == "×0.5" and fmt.speed(100.0) == "×100"
@@ -190,3 +190,17 @@ def test_a_session_on_a_plain_device_makes_its_recorder_at_the_first_action() ->
     ops.app_background(session.recorder, UPLOADER)
     (step,) = session.recorder.steps
     assert step.at_ms == 5_000 and session.recorder.start_ms == 5_000 and len(session.recorder.apps) == 5
+
+
+def test_one_time_format_everywhere() -> None:
+    """The log, details, play text and CSV write a time the same way: with the day and the milliseconds."""
+    from emulator.scenario.report import text_line
+    from emulator.scenario.timefmt import format_clock
+
+    day2 = 86_400_000 + 25_509
+    assert fmt.stamp(day2) == format_clock(day2) == "d2 00:00:25.509"
+    assert fmt.stamp(0) == "d1 00:00:00.000"
+    from types import SimpleNamespace
+
+    entry = SimpleNamespace(time_ms=day2, kind="app.background", app="com.example.a", subject=None, reason="left")
+    assert text_line(entry).startswith("d2 00:00:25.509  ")

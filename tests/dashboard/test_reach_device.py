@@ -23,7 +23,7 @@ async def test_the_policies_form_sets_every_knob_the_banner_shows_them_and_r_res
         await pilot.press("enter", "down", "enter")  # unhandled timeout: suspend
         await pilot.press("tab", "enter", "down", "enter")  # an uncaught exception in app code: only logged
         await pilot.press("tab", "enter", "down", "down", "enter")  # task keeping: off
-        await pilot.press("ctrl+s")
+        await pilot.click("#ok")
         emu = app.emu
         assert (emu.policy.suspend_grace_ms, emu.policy.unhandled_timeout) == (30_000, "suspend")
         assert emu.policy.uncaught_exception == "log"

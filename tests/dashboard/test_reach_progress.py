@@ -25,14 +25,17 @@ async def test_get_and_set_the_background_task_state_as_a_system_app(app: BgtuiA
         ops.install_app(app.recorder, ADMIN, system_app=True, permissions=[SET_BACKGROUND_TASK_STATE])
         app.publish()
         await select_app(pilot, app, ADMIN)
-        await pilot.press("K", "ctrl+s")  # getBackgroundTaskState of itself
+        await pilot.press("K")
+        await pilot.click("#ok")  # getBackgroundTaskState of itself
         get = app.recorder.steps[-1]
         assert (get.name, get.args) == ("getBackgroundTaskState", ({"userId": 100, "bundleName": ADMIN, "appIndex": 0},))
         assert (toasts.last().title, toasts.last().message) == ("getBackgroundTaskState",
                                                                  f"{ADMIN}: NOT_SUPPORTED (0)")
-        await pilot.press("K", "enter", "down", "enter", "ctrl+s")  # setBackgroundTaskState: GRANTED_ONCE
+        await pilot.press("K", "enter", "down", "enter")
+        await pilot.click("#ok")  # setBackgroundTaskState: GRANTED_ONCE
         assert app.recorder.steps[-1].args[0] == {"userId": 100, "bundleName": ADMIN, "appIndex": 0, "authResult": 3}
-        await pilot.press("K", "ctrl+s")
+        await pilot.press("K")
+        await pilot.click("#ok")
         assert toasts.last().message == f"{ADMIN}: GRANTED_ONCE (3)"
         assert [line.kind for line in app.session.trace.since(0)] == ["app.query", "app.query"]
 

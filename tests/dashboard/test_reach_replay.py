@@ -28,9 +28,12 @@ class Session:
         self.pilot, self.app = pilot, app
         self.used: set[str] = set()
 
-    async def act(self, action: str, *keys: str) -> None:
+    async def act(self, action: str, *keys: str, send: bool = False) -> None:
+        """Press `keys`; with `send`, then click the open form's OK (enter on a Select opens it)."""
         before = len(self.app.recorder)
         await self.pilot.press(*keys)
+        if send:
+            await self.pilot.click("#ok")
         names = {s.name for s in self.app.recorder.steps[before:]}
         assert names <= set(REACHES.get(action, ())), (action, names)
         self.used |= names
@@ -51,7 +54,7 @@ async def test_every_new_action_in_one_session_replays_to_the_same_log(app: Bgtu
         await s.act("app_background", "b")
         await s.act("system_suspend", "3", "y")
         assert app.emu.snapshot().continuous_tasks[0].suspended
-        await s.act("policies", "P", "ctrl+u", *"30s", "tab", "enter", "down", "enter", "ctrl+s")
+        await s.act("policies", "P", "ctrl+u", *"30s", "tab", "enter", "down", "enter", send=True)
         await select_app(pilot, app, UPLOADER)
         await s.act("request_transient", "t", "enter")
         await s.act("query", "g", "down", "enter", "escape")

@@ -69,6 +69,28 @@ def test_main_screen_in_each_shipped_theme(snap_compare, theme) -> None:  # type
     assert snap_compare(story_app(theme), terminal_size=(160, 45))
 
 
+def test_form_at_80x24_keeps_its_buttons(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The efficiency form is taller than 24 rows: its fields scroll, OK and Cancel stay in view."""
+    assert snap_compare(story_app(), terminal_size=(80, 24), press=["5", "e"])
+
+
+def test_header_paused_by_a_form(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(story_app(), terminal_size=(120, 40), press=["t"])
+
+
+def test_zoomed_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(story_app(), terminal_size=(80, 24), press=["5", "Z"])
+
+
+def test_too_small_message(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(story_app(), terminal_size=(60, 20))
+
+
+def test_sorted_table(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The apps sorted by their app name, descending: the header marks the column and the direction."""
+    assert snap_compare(story_app(), terminal_size=(120, 40), press=["1", "O", "O"])
+
+
 def abilities_app() -> BgtuiApp:
     """An app with two UIAbilities: a data transfer with its progress from MapAbility, and an app waiting for
     the user's answer to the authorisation banner."""

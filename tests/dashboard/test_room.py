@@ -1,0 +1,89 @@
+"""Nothing focusable is invisible: panels fit from 80×24 up, `Z` zooms, below 80×24 a plain message;
+the details scroll and `esc` goes back to the table they came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from bgtui.panel_fit import plan_heights
+from bgtui.screens.main import PANELS
+from bgtui.widgets.table import SnapshotTable
+
+from .conftest import UPLOADER, Recorder, select_app
+from .test_snapshots import story_app
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def test_plan_gives_each_panel_a_title_and_a_row_or_folds_it() -> None:
+    assert plan_heights(16, [5, 2, 1, 2, 1], 0, chrome=1) == [4, 3, 3, 3, 3]
+    assert plan_heights(10, [5, 2, 1, 2, 1], 4, chrome=1) == [4, 1, 1, 1, 3]  # the focused first, others fold
+    assert plan_heights(30, [5, 0, 0, 0, 0], 0, chrome=2) == [8, 3, 3, 3, 3]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_panel_shows_its_title_and_a_row(size: tuple[int, int]) -> None:
+    app = story_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        for number, (_panel, table_id, title) in enumerate(PANELS[:5], 1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            table = screen.query_one(f"#{table_id}", SnapshotTable)
+            region = table.region
+            assert region.height >= 3 and region.bottom <= size[1] - 1, (table_id, region)
+            assert table.border_title.startswith(f"{number} {title} (")
+            assert table.scrollable_content_region.height >= 2  # its header and a row
+        log = screen.query_one("#log-panel").region
+        assert log.height >= 4 and log.bottom <= size[1] - 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_z_zooms_the_focused_panel_and_back(size: tuple[int, int]) -> None:
+    app = story_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("5", "Z")
+        await pilot.pause()
+        notifications = app.main_screen.query_one("#notifications")
+        assert app.main_screen.maximized is notifications and notifications.region.height >= size[1] - 2
+        await pilot.press("Z")
+        await pilot.pause()
+        assert app.main_screen.maximized is None and notifications.region.height < size[1] // 2
+        await pilot.press("6", "Z", "escape")
+        await pilot.pause()
+        assert app.main_screen.maximized is None
+
+
+@pytest.mark.parametrize("size", [(79, 24), (80, 23), (40, 12)])
+async def test_below_80x24_the_screen_says_what_it_needs(size: tuple[int, int]) -> None:
+    app = story_app()
+    toasts = Recorder(app)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.main_screen.has_class("-too-small")
+        text = str(app.main_screen.query_one("#too-small").render())
+        assert f"at least 80×24; this one is {size[0]}×{size[1]}" in text
+        await pilot.press("w")  # a row no one can see: refused
+        assert toasts.last().message == "The terminal is too small to show what this key would act on."
+        assert len(app.recorder) == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_details_scroll_and_esc_goes_back(size: tuple[int, int]) -> None:
+    app = story_app()
+    async with app.run_test(size=size) as pilot:
+        await select_app(pilot, app, UPLOADER)
+        for key in "fbfbfbfb":
+            await pilot.press(key)
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        details = app.main_screen.query_one("#details")
+        assert app.focused is details
+        await pilot.press("pagedown", "end")
+        await pilot.pause()
+        assert details.max_scroll_y > 0 and details.scroll_y == details.max_scroll_y
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.main_screen.query_one("#transient")
+        assert not app.main_screen.has_class("-details")
