@@ -1,0 +1,98 @@
+"""The timeline as an SVG picture: lanes of bars on a time axis, for demos, READMEs and bug reports.
+
+No Textual here. States differ by pattern and lightness as well as hue (paused and suspended are
+hatched, dead is a thin line), and marks carry their glyph, so the picture reads without colour.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from bgtui.timeline.grid import MARK_GLYPHS, _clock, legend
+from bgtui.timeline.model import Lane, Timeline
+
+__all__ = ["timeline_svg"]
+
+# Okabe-Ito colours on a dark background: they differ in lightness as well as hue
+_FILL = {"foreground": "#009E73", "background": "#56B4E9", "suspended": "#E69F00", "dead": "#555555",
+         "counting": "#56B4E9", "paused": "#56B4E9", "active": "#009E73", "held": "#CC79A7",
+         "on": "#999999", "off": None, "charging": "#F0E442", "unplugged": None, "ready": "#777777",
+         "not-ready": "#D55E00"}
+_HATCHED = {"paused", "suspended"}
+_MARK_COLOUR = {"refusal": "#FF6B3D", "callback": "#F0E442", "end": "#EDEDED"}
+_ROW, _LABEL, _TOP = 18, 230, 46
+
+
+def _fill(lane: Lane, state: str) -> tuple[str | None, bool, float]:
+    """(colour, hatched, height fraction) of a span."""
+    if lane.kind == "device" and lane.key[1] == "battery":
+        low, _, level = state.partition(":")
+        return ("#D55E00" if low == "low" else "#009E73"), False, max(0.08, int(level) / 100)
+    if lane.kind == "app" and state == "dead":
+        return _FILL["dead"], False, 0.2
+    return _FILL.get(state, "#888888"), state in _HATCHED, 1.0
+
+
+def timeline_svg(timeline: Timeline, start_ms: int, end_ms: int, *, width: int = 1200, title: str = "") -> str:
+    lanes = timeline.lanes()
+    span = max(1, end_ms - start_ms)
+    plot = width - _LABEL - 12
+    x = lambda t: _LABEL + (min(max(t, start_ms), end_ms) - start_ms) * plot / span  # noqa: E731
+    legend_lines = legend()
+    height = _TOP + len(lanes) * _ROW + 16 + len(legend_lines) * 16 + 10
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans Mono, Menlo, monospace" font-size="12">',
+           '<defs><pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" '
+           'patternTransform="rotate(45)"><rect width="5" height="5" fill="#101010"/>'
+           '<rect width="2.2" height="5" fill="currentColor"/></pattern></defs>',
+           f'<rect width="{width}" height="{height}" fill="#101010"/>',
+           f'<text x="8" y="18" fill="#EDEDED" font-weight="bold">{escape(title)}</text>']
+    step = _tick_step(span, plot)
+    first = (start_ms + step - 1) // step * step
+    for t in range(first, end_ms + 1, step):
+        out.append(f'<line x1="{x(t):.1f}" y1="{_TOP - 8}" x2="{x(t):.1f}" y2="{_TOP + len(lanes) * _ROW}" '
+                   'stroke="#2A2A2A"/>')
+        if x(t) + 48 <= width:
+            out.append(f'<text x="{x(t) + 2:.1f}" y="{_TOP - 10}" fill="#AAAAAA">{_clock(t)}</text>')
+    now = timeline.last_ms if timeline.last_ms else end_ms
+    for row, (depth, lane) in enumerate(lanes):
+        top = _TOP + row * _ROW
+        colour = "#EDEDED" if depth == 0 and lane.kind == "app" else "#BBBBBB"
+        out.append(f'<text x="{8 + depth * 14}" y="{top + 13}" fill="{colour}">{escape(lane.label[:30])}</text>')
+        for s in lane.spans:
+            end = s.end_ms if s.end_ms is not None else max(now, end_ms)
+            if end <= start_ms or s.start_ms >= end_ms:
+                continue
+            fill, hatched, frac = _fill(lane, s.state)
+            if fill is None:
+                continue
+            h = (_ROW - 4) * frac
+            y = top + 2 + (_ROW - 4 - h)
+            w = max(1.0, x(end) - x(s.start_ms))
+            paint = f'fill="url(#hatch)" color="{fill}"' if hatched else f'fill="{fill}"'
+            out.append(f'<rect x="{x(s.start_ms):.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" {paint}>'
+                       f'<title>{escape(lane.label)}: {escape(s.state)} from {_clock(s.start_ms)}</title></rect>')
+        for m in lane.marks:
+            if not start_ms <= m.time_ms <= end_ms:
+                continue
+            glyph, style = MARK_GLYPHS.get(m.kind, ("•", "end"))
+            out.append(f'<text x="{x(m.time_ms) - 4:.1f}" y="{top + 14}" fill="{_MARK_COLOUR.get(style, "#EDEDED")}" '
+                       f'font-weight="bold">{escape(glyph)}<title>{escape(m.label)} at {_clock(m.time_ms)}'
+                       '</title></text>')
+    y = _TOP + len(lanes) * _ROW + 18
+    if timeline.truncated:
+        legend_lines = [f"history begins at {_clock(timeline.begins_ms)}: the event log had dropped what came before"
+                        ] + legend_lines
+    for line in legend_lines:
+        out.append(f'<text x="8" y="{y}" fill="#AAAAAA">{escape(line)}</text>')
+        y += 16
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _tick_step(span: int, plot: float) -> int:
+    for step in (1_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
+                 3_600_000, 7_200_000, 21_600_000, 86_400_000):
+        if span / step * 70 <= plot:
+            return step
+    return 86_400_000
