@@ -17,6 +17,7 @@ from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.keymap import changes_world
 from bgtui.world_gate import WorldGate
 from bgtui.palette import Palette
+from bgtui.rewind import Rewind
 from bgtui.screens.main import MainScreen
 from bgtui.session import Session, describe_failure
 from bgtui.themes import ThemeManager, ThemeVariablesMixin, install_themes
@@ -64,6 +65,8 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         self.gate = WorldGate()
         """Locked while keys must not change the world (presenter mode, a rewound view); it outlives
         a reloaded session."""
+        self.rewind = Rewind(self)
+        """The timeline panel's view, and the past moment the dashboard shows (bgtui.rewind)."""
 
     @property
     def emu(self) -> Emulator:
@@ -125,13 +128,15 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
                                else "Scenario: expectation failed"),
                         severity="error", timeout=12, markup=False)
 
-    async def load_session(self, session: Session) -> None:
-        """Run on `session` from now on (a reloaded scenario, from its beginning): a new clock driver
-        at the same speed and state, a new snapshot, fresh panels; open forms are closed (they act on
-        the old device)."""
-        running, speed = self.driver.running, self.driver.speed
+    async def load_session(self, session: Session, *, driver: ClockDriver | None = None,
+                           running: bool | None = None) -> None:
+        """Run on `session` from now on (a reloaded scenario, from its beginning; a rewound moment): a
+        new clock driver at the same speed and state (or `driver`, or paused/running as `running` says),
+        a new snapshot, fresh panels; open forms are closed (they act on the old device)."""
+        speed = self.driver.speed
+        running = self.driver.running if running is None else running
         self.session = session
-        self.driver = ClockDriver(session.emu, running=running, speed=speed)
+        self.driver = driver if driver is not None else ClockDriver(session.emu, running=running, speed=speed)
         self._show_title()
         self.set_reactive(BgtuiApp.snapshot, session.emu.snapshot())
         while len(self.screen_stack) > 1:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from emulator.scenario.timefmt import format_duration
-
 from bgtui.timeline.model import Lane, Timeline
 
 __all__ = ["Cell", "Row", "GLYPHS", "MARK_GLYPHS", "ZOOMS", "rows", "axis", "legend", "label_of", "LABEL_WIDTH"]
@@ -56,7 +54,7 @@ class Row(NamedTuple):
 
 
 def label_of(depth: int, lane: Lane, width: int = LABEL_WIDTH) -> str:
-    text = ("  " * depth + lane.label)
+    text = ("╰ " * depth + lane.label)
     return text[:width - 1] + "…" if len(text) > width else text.ljust(width)
 
 
@@ -135,4 +133,6 @@ def legend() -> list[str]:
 
 
 def describe_scale(scale_ms: int) -> str:
+    from emulator.scenario.timefmt import format_duration  # not at import: the dashboard starts without it
+
     return f"1 cell = {format_duration(scale_ms)}"

@@ -18,7 +18,7 @@ def test_text_shows_the_whole_upload_lifecycle_with_its_callback_and_forced_canc
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "upload-timeout · 00:00:00.000 to 00:03:10.000 · 1 cell = 5s"
-    task = next(line for line in lines if line.startswith("  transient 1 'upload'"))
+    task = next(line for line in lines if line.startswith("╰ transient 1 'upload'"))
     assert task.rstrip().endswith("█◆✗")  # counting, the callback at 3:04 (2:54 + 10 s), cancelled 6 s later
     app = next(line for line in lines if line.startswith("com.example.upload") or line.startswith("Uploader"))
     assert app.rstrip().endswith("·")  # the process was terminated (policy: terminate)

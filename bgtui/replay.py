@@ -1,0 +1,56 @@
+"""A past moment of a dashboard session, rebuilt by replaying it into a fresh emulator. No Textual here.
+
+The engine is deterministic, so the scenario playing (if any) and every action the recorder holds,
+replayed from the start on a new device, give the same world at any moment as the session had then.
+
+    past = replay_session(app.session, 90_000)              # the world at 1:30, later actions still due
+    fork = replay_session(app.session, 90_000, keep_later=False)   # resume from here: they are dropped
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from emulator import Emulator
+from emulator.scenario import load_text
+from emulator.scenario.runner import ScenarioRun
+
+from bgtui.session import Session
+
+__all__ = ["replay_session", "ReplayError", "later_steps"]
+
+
+class ReplayError(Exception):
+    """The moment cannot be rebuilt (it is before the recording began)."""
+
+
+def later_steps(session: Session, at_ms: int) -> int:
+    """How many recorded actions come after `at_ms` (what resuming from there drops)."""
+    return sum(1 for s in session.recorder.steps if s.at_ms > at_ms)
+
+
+def replay_session(session: Session, at_ms: int, *, keep_later: bool = True) -> Session:
+    """A new Session on a fresh emulator at `at_ms`: `session`'s scenario and recorded actions replayed.
+
+    With `keep_later` the actions after `at_ms` stay scheduled (moving the replay's clock plays them);
+    without, they are gone and the new session's recorder holds only those up to `at_ms`.
+    """
+    rec = session.recorder
+    if at_ms < 0:
+        raise ReplayError("a moment before 0:00 does not exist")
+    last = max((s.at_ms for s in rec.steps), default=0)
+    kept = rec if keep_later else rec.fork(rec.emu, at_ms)
+    end = max(at_ms, last) if keep_later else at_ms
+    end = max(end, max((s.at_ms for s in kept.steps), default=0))
+    recorded = load_text(kept.to_toml("replay", end_ms=end), "replay.toml")
+    scenario = session.scenario
+    if scenario is not None:
+        past = Session.of_scenario(scenario)  # its own steps (and its trace in the log) as they played
+        actions = ScenarioRun(replace(recorded, apps=[], device={}, policy={}), emulator=past.emu)
+    else:
+        past = Session(Emulator())
+        actions = ScenarioRun(recorded, emulator=past.emu)
+    actions.start()
+    past.emu.advance_to(at_ms)
+    past.adopt_recorder(rec.fork(past.emu, at_ms if not keep_later else last))
+    return past
