@@ -1,6 +1,6 @@
 """The service's internal error codes and their messages, as data.
 
-Source: `frameworks/common/include/bgtaskmgr_inner_errors.h` (names and values) and
+Source, at HEAD e75584cd: `frameworks/common/include/bgtaskmgr_inner_errors.h` (names and values) and
 `frameworks/common/src/bgtaskmgr_inner_errors.cpp` (messages), service-rules §4.3 and
 research-napi §1.2 (1870000107..111, the cpuLevel errors).
 A `None` message means the map has no entry: the app reads "Inner error.".
@@ -156,20 +156,13 @@ INNER_ERRORS: dict[str, tuple[int, str | None]] = {
         "Notification verification failed for a continuous task. updateDataTransferProgress only supports "
         "DATA_TRANSFER mode.",
     ),
-    "ERR_BGTASK_CONTINUOUS_PROGRESS_INFO_INVALID": (  # "Progres" sic
-        980000606,
-        "Notification verification failed for a continuous task. The updateDataTransferProgres param is invalid.",
-    ),
+    "ERR_BGTASK_CONTINUOUS_PROGRESS_INFO_INVALID": (  # text at HEAD e75584cd (ERRS:169-170)
+        980000606, "Notification verification failed for a continuous task. The progress info is invalid."),
     "ERR_BGTASK_CREATE_FILE_ERR": (
         980000701, "Continuous task storage failed. Failed to create the storage task file."),
     "ERR_BGTASK_GET_ACTUAL_FILE_ERR": (
         980000702, "Task storage failed. Failed to get the actual storage task file."),
     "ERR_BGTASK_OPEN_FILE_ERR": (980000703, "Task storage failed. Failed to open the file."),
-    "ERR_BGTASK_CONTINUOUS_MODE_USB_NOT_SUPPORT_DEVICETYPE": (
-        980000801,
-        "The requested continuous task is not supported on this device type. "
-        "This task mode: MODE_USB_CONNECTION type do not support.",
-    ),
     "ERR_BGTASK_INVALID_PID_OR_UID": (
         990000101, "Caller information verification failed for a transient task. Invalid pid or uid."),
     "ERR_BGTASK_INVALID_BUNDLE_NAME": (

@@ -60,8 +60,12 @@ def test_a_function_anywhere_is_a_callback_and_a_stale_context_or_foreign_agent_
     app = emu.install_app("com.a", permissions=[KEEP, "ohos.permission.GET_BACKGROUND_TASK_INFO"],
                           background_modes=["audioPlayback"], system_app=True)
     rec = SessionRecorder(emu)
-    rec.perform_call(app, "subscribeContinuousTaskState", [{"onContinuousTaskStart": lambda info: None}])
-    rec.perform_call(app, "subscribeContinuousTaskState", [btm.BackgroundTaskSubscriber(onContinuousTaskStop=noop)])
+    # HEAD e75584cd (COMMON:937-986): a state subscriber must carry all three functions
+    rec.perform_call(app, "subscribeContinuousTaskState", [{"onContinuousTaskStart": lambda info: None,
+                                                            "onContinuousTaskUpdate": noop,
+                                                            "onContinuousTaskStop": noop}])
+    rec.perform_call(app, "subscribeContinuousTaskState", [btm.BackgroundTaskSubscriber(
+        onContinuousTaskStart=noop, onContinuousTaskUpdate=noop, onContinuousTaskStop=noop)])
     old = app.context
     rec.perform_do("app.kill", app=app)
     rec.perform_do("app.foreground", app=app)
@@ -72,7 +76,9 @@ def test_a_function_anywhere_is_a_callback_and_a_stale_context_or_foreign_agent_
     with pytest.raises(ValueError, match="plain WantAgent"):
         rec.perform_call(app, "startBackgroundRunning", [app.context, ["audioPlayback"], agent])
     tables = [s["args"] for s in tomllib.loads(rec.to_toml())["steps"] if s.get("call")]
-    assert tables == [[{"onContinuousTaskStart": "$callback"}], [{"onContinuousTaskStop": "$callback"}]]
+    every = {"onContinuousTaskStart": "$callback", "onContinuousTaskUpdate": "$callback",
+             "onContinuousTaskStop": "$callback"}
+    assert tables == [[every], [every]]
     run, engine = replay(rec.to_toml())
     assert run.ok and engine == live_log(emu)
 

@@ -1,17 +1,18 @@
 """on / off for continuousTaskCancel, continuousTaskSuspend, continuousTaskActive, and the system API
-subscribeContinuousTaskState / unsubscribeContinuousTaskState (research-napi §2.9, §2.10).
+subscribeContinuousTaskState / unsubscribeContinuousTaskState (HEAD e75584cd: NAPI:1249-1329, 1835-1883).
 
 The native layer keeps one subscriber per process: on() ORs the type's flag into it and asks the
-service every time (an error is thrown and the callback is not added); a callback already there is
-not added twice; off() tells the service only when no type has a callback left, so the flag of a
-type emptied earlier stays set until then.
+service with that flag alone (an error is thrown and the callback is not added); a callback already
+there is not added twice; off() tells the service, with that type's flag alone, as soon as the type has
+no callback left, and the service clears that flag (dropping the subscriber when none is left); the
+process forgets its subscriber once no type has a callback.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from emulator.kit.args import is_array, is_function, is_object
+from emulator.kit.args import get_field, is_function, is_object
 from emulator.kit.base import KitBase
 from emulator.service.continuous_listeners import ACTIVE, CANCEL, STATE, SUSPEND, TYPE_FLAGS, JsSubscriber
 
@@ -53,18 +54,26 @@ class SubscriptionsApi(KitBase):
                                type=type_, count=len(items))
 
     def _unsubscribe(self, fn: str, sub: JsSubscriber, type_: str, removed: int) -> None:
+        """UnSubscribeBackgroundTask: nothing while the type still has callbacks; else the service clears its flag."""
         manager = self._emu.continuous
         left = len(sub.observers.get(type_, ()))
-        if not sub.empty():
+        if left:
             manager.listener_event(self._app, f"{fn}('{type_}'): {removed} removed, {left} left; the service keeps "
-                                   f"flags {sub.service_flags} until every type is empty", type=type_, count=left)
+                                   f"flags {sub.service_flags}", type=type_, count=left)
             return
         flag = TYPE_FLAGS[type_]
         sub.js_flags &= ~flag
         self._service(fn, lambda: manager.check_subscriber(self._app, flag, fn))
-        manager.listeners.drop_process(sub.pid)
-        manager.listener_event(self._app, f"{fn}('{type_}'): {removed} removed; no callback left, so the app "
-                               "unsubscribed from the service", type=type_, count=0)
+        sub.service_flags &= ~flag  # RemoveSubscriberInner: only this flag; no flag left drops the subscriber
+        if not sub.service_flags:
+            sub.registered = False
+        if sub.empty():
+            manager.listeners.drop_process(sub.pid)
+            manager.listener_event(self._app, f"{fn}('{type_}'): {removed} removed; no callback left, so the app "
+                                   "unsubscribed from the service", type=type_, count=0)
+            return
+        manager.listener_event(self._app, f"{fn}('{type_}'): {removed} removed, none of this type left; the service "
+                               f"stops sending it (flags now {sub.service_flags})", type=type_, count=0)
 
     def on(self, *args: Any, **kwargs: Any) -> None:
         """on(type, callback): 'continuousTaskCancel' | 'continuousTaskSuspend' | 'continuousTaskActive'."""
@@ -94,9 +103,15 @@ class SubscriptionsApi(KitBase):
         return None
 
     def _state_arg(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        if kwargs or len(args) != 1 or not is_object(args[0]) or is_array(args[0]):
-            raise self._invalid(fn)
-        return args[0]
+        """One argument (401 "number"), with the three functions (9800005 callback message), both thrown."""
+        if kwargs or len(args) != 1:
+            raise self._param(fn, "ERR_PARAM_NUMBER_ERR")
+        subscriber = args[0]
+        if not is_object(subscriber) or not all(
+                is_function(get_field(subscriber, name))
+                for name in ("onContinuousTaskStart", "onContinuousTaskUpdate", "onContinuousTaskStop")):
+            raise self._param(fn, "ERR_BGTASK_CONTINUOUS_CALLBACK_NULL_OR_TYPE_ERR")
+        return subscriber
 
     def subscribeContinuousTaskState(self, *args: Any, **kwargs: Any) -> None:
         """System API: subscriber.onContinuousTaskStart / Update / Stop(ContinuousTaskInfo) for every app's tasks."""
@@ -104,12 +119,14 @@ class SubscriptionsApi(KitBase):
         self._subscribe(fn, STATE, self._state_arg(fn, args, kwargs))
 
     def unsubscribeContinuousTaskState(self, *args: Any, **kwargs: Any) -> None:
+        """Without a subscriber in the process: nothing, no error (NAPI:1878-1882)."""
         fn = "unsubscribeContinuousTaskState"
         subscriber = self._state_arg(fn, args, kwargs)
         sub = self._subscriber()
         if sub is None:
-            raise self._invalid(fn)  # no subscriber at all: 401 "The input param is invalid."
+            return None
         items = sub.observers.get(STATE, [])
         before = len(items)
         items[:] = [s for s in items if s is not subscriber]
         self._unsubscribe(fn, sub, STATE, before - len(items))
+        return None

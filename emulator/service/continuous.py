@@ -226,7 +226,9 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
                     self._cancel_notification(other, "the user removed its second notification")
                 else:
                     self._cancel_sub_notification(other, "the user removed its main notification")
-                self._remove(other, REMOVE_NOTIFICATION_CANCEL, DETAIL_USER_REMOVED, EventKind.CONTINUOUS_CANCELLED,
+                # only the task the label names gets detailed reason 3; the others keep 0 (CTM:2746-2802 at HEAD)
+                detailed = DETAIL_USER_REMOVED if other is rec else 0
+                self._remove(other, REMOVE_NOTIFICATION_CANCEL, detailed, EventKind.CONTINUOUS_CANCELLED,
                              f"the user removed its notification {notification_id}", cancel_notification=False)
 
     def system_suspend(self, task_id: int) -> None:

@@ -111,14 +111,11 @@ class ContinuousCalls:
         ability = ctx.abilityInfo.name
         key = f"{app.uid}_{ability}_{ctx.abilityId}"
         existing = self.tasks.get(key)
-        if existing is not None:
-            if existing.suspended:
-                self._activate_uid(app.uid, f"{fn} again for the suspended task {existing.task_id} of {ability} "
-                                   f"#{ctx.abilityId}: the service reactivates it and answers notificationId -1 "
-                                   f"with the unused id {task_id}")
-                return -1, task_id
+        if existing is not None:  # HEAD checks the new record's suspend state, always false (CTM:1407-1414)
+            state = " (suspended: it stays suspended)" if existing.suspended else ""
             raise self._refuse(app, "ERR_BGTASK_OBJECT_EXISTS", f"{ability} #{ctx.abilityId} already has continuous "
-                               f"task {existing.task_id}; one task per UIAbility; id {task_id} was used up anyway", fn)
+                               f"task {existing.task_id}{state}; one task per UIAbility; id {task_id} was used up "
+                               "anyway", fn)
         self._check_modes(app, modes, app.system_app, fn, task_id)
         rec = TaskRecord(task_id=task_id, bundle=app.bundle_name, ability_name=ability, ability_id=ctx.abilityId,
                          uid=app.uid, pid=app.pid, modes=list(modes), sub_modes=sub_modes, is_batch=is_batch,
@@ -207,15 +204,16 @@ class ContinuousCalls:
             raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", f"the app lacks {GET_BACKGROUND_TASK_INFO}", fn)
         if not app.system_app:
             raise self._refuse(app, "ERR_BGTASK_NOT_SYSTEM_APP", "only system apps may list every app's tasks", fn)
-        self._check_ready(app, fn)
-        return [task_info(self.by_id[i]) for i in sorted(self.by_id)]
+        self._check_ready(app, fn)  # every app's tasks but the suspended ones (CTM:4261-4273, 1999-2001)
+        return [task_info(self.by_id[i]) for i in sorted(self.by_id) if not self.by_id[i].suspended]
 
     # -- subscriptions --------------------------------------------------------------------------
     def check_subscriber(self: ContinuousManager, app: App, flag: int, fn: str) -> None:
-        """SubscribeBackgroundTask / UnsubscribeBackgroundTask caller checks (no readiness check)."""
-        if not app.has_permission(KEEP_BACKGROUND_RUNNING):
+        """SubscribeBackgroundTask / UnsubscribeBackgroundTask caller checks (no readiness check). CheckHapCalling
+        asks for KEEP_BACKGROUND_RUNNING except for the state flag (SVC:161-173, 411-431 at HEAD e75584cd)."""
+        if flag != FLAG_STATE and not app.has_permission(KEEP_BACKGROUND_RUNNING):
             raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", f"the app lacks {KEEP_BACKGROUND_RUNNING}, "
-                               "which every app subscriber needs", fn)
+                               "which on/off of an event type needs", fn)
         if flag == FLAG_STATE:
             if app.atomic_service:
                 raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", "atomic services may not subscribe to "

@@ -2,14 +2,16 @@
 
 Each app process has at most one JsBackgroundTaskSubscriber (the NAPI singleton) holding the
 callbacks of on('continuousTaskCancel' | 'continuousTaskSuspend' | 'continuousTaskActive') and the
-objects of subscribeContinuousTaskState. The service knows it by uid with a flag mask that only
-grows until every list is empty (research-napi §2.10). Dispatch follows NotifySubscribers*
-(research-service §3.4; CTM file 5308807446):
+objects of subscribeContinuousTaskState. The service knows it by uid with a flag mask: on() ORs in
+the type's flag, off() clears it once that type has no callback left, and the service drops the
+subscriber when no flag is left (HEAD e75584cd: NAPI:1249-1329, CTM:2316-2384). Dispatch follows
+NotifySubscribers* (CTM:2980-3131) and the JS subscriber's handlers (JSSUB:134-483):
 
-- cancel: the owning app's cancel callbacks only for reasons 1 and 2 (CanNotifyHap); state
-  subscribers (flag 8) hear onContinuousTaskStop for every task;
-- suspend / active: the owning app hears continuousTaskSuspend / continuousTaskActive; other state
-  subscribers hear onContinuousTaskStop / onContinuousTaskStart;
+- cancel: the service calls a subscriber's OnContinuousTaskStop when it is the owner and the reason
+  is 1 or 2 (CanNotifyHap), or it has the state flag (8); in that process the state subscribers'
+  onContinuousTaskStop run first, then every cancel callback (JSSUB:306-343), whoever owns the task;
+- suspend / active: a subscriber with the state flag hears onContinuousTaskStop / onContinuousTaskStart,
+  and then the owner's process hears continuousTaskSuspend / continuousTaskActive;
 - start / update: state subscribers only.
 """
 
@@ -28,17 +30,47 @@ if TYPE_CHECKING:
 # The kit (emulator.kit.*) is imported where an app's listener is called, not here: `import emulator`
 # does not need it, and it is the largest part of the engine to import.
 
-__all__ = ["JsSubscriber", "Listeners", "CANCEL", "SUSPEND", "ACTIVE", "STATE", "TYPE_FLAGS", "task_info"]
+__all__ = ["JsSubscriber", "Listeners", "CANCEL", "SUSPEND", "ACTIVE", "STATE", "TYPE_FLAGS", "task_info",
+           "SUSPEND_MESSAGES", "suspend_message"]
 
 CANCEL, SUSPEND, ACTIVE = "continuousTaskCancel", "continuousTaskSuspend", "continuousTaskActive"
 STATE = "subscribeContinuousTaskState"
 TYPE_FLAGS = {CANCEL: FLAG_CANCEL, SUSPEND: FLAG_SUSPEND, ACTIVE: FLAG_ACTIVE, STATE: FLAG_STATE}
-# The JS layer passes -1 as ContinuousTaskSuspendInfo.suspendReason (js_backgroundtask_subscriber.cpp @c09494c).
+# The JS layer passes -1 as ContinuousTaskSuspendInfo.suspendReason (JSSUB:399-402 at HEAD e75584cd); the
+# record's reason goes into suspendMessage (JSSUB:404-414).
 JS_SUSPEND_REASON = -1
+# SUSPEND_REASON_TO_MESSAGE (interfaces/innerkits/src/continuous_task_suspend_reason.cpp:42-75 at e75584cd).
+SUSPEND_MESSAGES: dict[int, str] = {
+    4: "For a period of time, the application did not use data transfer or the data transfer rate was too low.",
+    5: "The application did use avsession when request audio playback mode.",
+    6: "Audio is not running when request audio playback mode.",
+    7: "No recording stream detected when applying for audio recording mode",
+    8: "Not use location when request location mode.",
+    9: "Bluetooth connection not detected when request bluetooth interaction mode.",
+    10: "Not use multi device when request multi-device connection mode.",
+    11: "Detected that the application is using an unapproved mode",
+    12: "System load warning.",
+    13: "No audio stream or recording stream detected when applying for voip mode",
+    14: "Not bluetooth data for a period of time when request bluetooth interaction mode.",
+    15: "The location has not moved for a period of time when request location mode.",
+    16: "The system muted for a period of time when request audio playback mode.",
+    17: "No nearlink connection for a period of time when request nearlink mode.",
+    18: "No nearlink data for a period of time when request nearlink mode.",
+    19: "User not authorized when request MODE_SPECIAL_SCENARIO_PROCESSING.",
+}
 
 
-def task_info(rec: TaskRecord) -> ContinuousTaskInfo:
-    """ContinuousTaskInfo as GetAllContinuousTasksInner builds it ("NULL" when there is no wantAgent info)."""
+def suspend_message(reason: int) -> str:
+    """GetSuspendReasonMessage: an unknown reason (-1 included) reads "unknown suspendReason"."""
+    return SUSPEND_MESSAGES.get(reason, "unknown suspendReason")
+
+
+def task_info(rec: TaskRecord, with_state: bool = False) -> ContinuousTaskInfo:
+    """ContinuousTaskInfo as GetAllContinuousTasksInner builds it ("NULL" when there is no wantAgent info).
+
+    The queries never set suspendState (CTM:2008-2016; default false, continuous_task_info.h:160); the
+    state subscriber's callbacks carry the record's (with_state, COMMON:1001).
+    """
     from emulator.kit.types import ContinuousTaskInfo
 
     return ContinuousTaskInfo(
@@ -47,7 +79,7 @@ def task_info(rec: TaskRecord) -> ContinuousTaskInfo:
         notificationId=rec.notification_id, continuousTaskId=rec.task_id, abilityId=rec.ability_id,
         wantAgentBundleName=rec.want_bundle if rec.want_bundle is not None else "NULL",
         wantAgentAbilityName=rec.want_ability if rec.want_bundle is not None else "NULL",
-        suspendState=rec.suspended)
+        suspendState=rec.suspended if with_state else False, bundleName=rec.bundle, appIndex=rec.app_index)
 
 
 class JsSubscriber:
@@ -127,7 +159,7 @@ class Listeners:
         for obj in list(sub.observers.get(STATE, ())):
             fn = get_field(obj, method)
             if is_function(fn):
-                self._call(sub, fn, f"subscribeContinuousTaskState {method}", task_info(rec))
+                self._call(sub, fn, f"subscribeContinuousTaskState {method}", task_info(rec, with_state=True))
                 count += 1
         return count
 
@@ -137,42 +169,50 @@ class Listeners:
             self._call(sub, fn, f"on('{type_}') callback", arg)
         return len(callbacks)
 
+    def _on_stop(self, sub: JsSubscriber, rec: TaskRecord) -> int:
+        """JsBackgroundTaskSubscriber::HandleOnContinuousTaskStop: state subscribers, then cancel callbacks."""
+        from emulator.kit.types import ContinuousTaskCancelInfo
+
+        self._call_state(sub, "onContinuousTaskStop", rec)
+        info = ContinuousTaskCancelInfo(reason=rec.reason, id=rec.task_id, detailedReason=rec.detailed_reason)
+        return self._call_type(sub, CANCEL, info)
+
     # -- dispatch ----------------------------------------------------------------------------
     def notify_cancel(self, rec: TaskRecord) -> int:
         """TASK_CANCEL; returns how many of the owning app's cancel callbacks were called."""
         heard = 0
         for sub in self._subscribers():
-            if sub.uid == rec.uid and rec.reason in (REMOVE_NOTIFICATION_CANCEL, FREEZE_CANCEL):
-                from emulator.kit.types import ContinuousTaskCancelInfo
-
-                info = ContinuousTaskCancelInfo(reason=rec.reason, id=rec.task_id, detailedReason=rec.detailed_reason)
-                heard += self._call_type(sub, CANCEL, info)
-            if sub.service_flags & FLAG_STATE:
-                self._call_state(sub, "onContinuousTaskStop", rec)
+            owner = sub.uid == rec.uid and rec.reason in (REMOVE_NOTIFICATION_CANCEL, FREEZE_CANCEL)
+            if owner or sub.service_flags & FLAG_STATE:
+                called = self._on_stop(sub, rec)
+                heard += called if sub.uid == rec.uid else 0
         return heard
 
     def notify_suspend(self, rec: TaskRecord) -> int:
         heard = 0
         for sub in self._subscribers():
+            if sub.service_flags & FLAG_STATE:
+                self._on_stop(sub, rec)
             if sub.uid == rec.uid:
-                from emulator.kit.types import ContinuousTaskSuspendInfo
+                from emulator.kit.types import ContinuousTaskSuspendInfo, SuspendMessage
 
-                info = ContinuousTaskSuspendInfo(continuousTaskId=rec.task_id, suspendState=True,
-                                                 suspendReason=JS_SUSPEND_REASON)
+                info = ContinuousTaskSuspendInfo(continuousTaskId=rec.task_id, suspendState=rec.suspended,
+                                                 suspendReason=JS_SUSPEND_REASON,
+                                                 suspendMessage=SuspendMessage(
+                                                     message=suspend_message(rec.suspend_reason),
+                                                     reason=rec.suspend_reason))
                 heard += self._call_type(sub, SUSPEND, info)
-            elif sub.service_flags & FLAG_STATE:
-                self._call_state(sub, "onContinuousTaskStop", rec)
         return heard
 
     def notify_active(self, rec: TaskRecord) -> int:
         heard = 0
         for sub in self._subscribers():
+            if sub.service_flags & FLAG_STATE:
+                self._call_state(sub, "onContinuousTaskStart", rec)
             if sub.uid == rec.uid:
                 from emulator.kit.types import ContinuousTaskActiveInfo
 
                 heard += self._call_type(sub, ACTIVE, ContinuousTaskActiveInfo(id=rec.task_id))
-            elif sub.service_flags & FLAG_STATE:
-                self._call_state(sub, "onContinuousTaskStart", rec)
         return heard
 
     def notify_state(self, method: str, rec: TaskRecord) -> None:
@@ -180,4 +220,3 @@ class Listeners:
         for sub in self._subscribers():
             if sub.service_flags & FLAG_STATE:
                 self._call_state(sub, method, rec)
-

@@ -60,7 +60,8 @@ class TaskRecord:
     __slots__ = ("task_id", "key", "bundle", "ability_name", "ability_id", "uid", "pid", "user_id", "modes",
                  "sub_modes", "is_batch", "mode_id", "is_system", "notification_id", "label", "want_bundle",
                  "want_ability", "suspended", "suspend_reason", "reason", "detailed_reason", "started_ms",
-                 "by_request", "combined", "combined_task_id", "sub_notification_id", "sub_label", "_json")
+                 "by_request", "combined", "combined_task_id", "sub_notification_id", "sub_label", "app_index",
+                 "audio_play_state", "_json")
 
     def __init__(self, *, task_id: int, bundle: str, ability_name: str, ability_id: int, uid: int, pid: int,
                  modes: list[int], sub_modes: list[int], is_batch: bool, is_system: bool,
@@ -91,7 +92,9 @@ class TaskRecord:
         self.combined = combined  # isCombinedTaskNotification_: the request allowed merging notifications
         self.combined_task_id = combined_task_id  # combinedNotificationTaskId_: the task whose notification it shares
         self.sub_notification_id = -1  # request objects with dataTransfer and other modes get a second one
-        self.sub_label = ""  # neither is persisted (ParseToJsonStr has no key for them)
+        self.sub_label = ""
+        self.app_index = 0  # appIndex_: the calling ability's app index, 0 for an app that is not a clone
+        self.audio_play_state = True  # audioPlayState_: false while the notification shows the loading text
         self.key = f"{uid}_{ability_name}_{ability_id}" + (f"_{task_id}" if by_request else "")
         self._json: str | None = None
 

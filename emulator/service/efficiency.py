@@ -87,8 +87,11 @@ class EfficiencyManager(EfficiencyChecks):
             rec = records.get(key)
             if rec is None:
                 rec = records[key] = Record(app.uid, app.pid, app.bundle_name)
-            added |= rec.apply(bits, req.is_persist, req.time_out, req.reason, now)
-            if bits & CPU:
+            new_bits = rec.apply(bits, req.is_persist, req.time_out, req.reason, now)
+            added |= new_bits
+            if new_bits and (is_process or not req.is_process):
+                # the record's cpuLevel is the request's only when the request adds a type (ERM:497-514); the
+                # app part of a per-process request carries the app's previous level, so it keeps it (ERM:438-451)
                 rec.cpu_level = level
             self.rearm(is_process, key)
             where.append(f"{type_names(bits)} for process {key}" if is_process else f"{type_names(bits)} for the app")
@@ -96,7 +99,9 @@ class EfficiencyManager(EfficiencyChecks):
         merged = (proc_bits | app_bits) & ~added
         if merged:
             notes.insert(0, f"{type_names(merged)} already held: merged (a persistent grant stays persistent, "
-                         "otherwise the later end time wins; the reason is replaced)")
+                         "otherwise the later end time wins; the reason is replaced, the timeOut stays the first)")
+        if not added and level != CPU_LEVEL_DEFAULT:
+            notes.append(f"cpuLevel {level} not taken: the request adds no type, so the record keeps its level")
         self._events.emit(EventKind.EFFICIENCY_APPLIED,
                           f"granted {' and '.join(where)} {how} ({req.reason!r})" + "".join(f"; {n}" for n in notes),
                           app.bundle_name, function="applyEfficiencyResources", resource_types=req.resource_types,

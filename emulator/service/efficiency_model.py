@@ -113,7 +113,7 @@ class Record:
 
         A new type ends at now + timeOut (0 if persistent). A type already held keeps being
         persistent once it was (isPersist = old OR new), else its end is max(old, now + timeOut);
-        its reason (and timeOut) are replaced.
+        its reason is replaced and its timeOut stays the first one (ERM:540-549 at HEAD e75584cd).
         """
         added = bits & ~self.mask
         self.mask |= bits
@@ -125,7 +125,6 @@ class Record:
                 units[i] = Unit(i, persist, 0 if persist else end, reason, time_out)
             else:
                 unit.reason = reason
-                unit.time_out = time_out
                 unit.persist = unit.persist or persist
                 unit.end_ms = 0 if unit.persist else max(unit.end_ms, end)
         return added

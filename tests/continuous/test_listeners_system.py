@@ -76,6 +76,8 @@ def test_suspend_when_the_app_listens(emu, music):
     assert emu.snapshot().notifications == ()
     (info,) = ears.of("continuousTaskSuspend")
     assert (info.continuousTaskId, info.suspendState, info.suspendReason) == (1, True, -1)
+    assert (info.suspendMessage.reason, info.suspendMessage.message) == (
+        6, "Audio is not running when request audio playback mode.")  # JSSUB:404-414 at HEAD
     assert emu.holds(music) == []
     emu.advance(6000)
     assert music.state is ProcessState.SUSPENDED
@@ -95,6 +97,27 @@ def test_suspend_reason_from_first_mode(emu, music, mode, reason):
     assert emu.snapshot().continuous_tasks[0].suspend_reason == reason
 
 
+@pytest.mark.parametrize("modes,reason,message", [
+    (["dataTransfer"], 4, "For a period of time, the application did not use data transfer or the data transfer "
+                          "rate was too low."),
+    (["audioRecording"], 7, "No recording stream detected when applying for audio recording mode"),
+    (["location"], 8, "Not use location when request location mode."),
+    (["bluetoothInteraction"], 9, "Bluetooth connection not detected when request bluetooth interaction mode."),
+    (["multiDeviceConnection"], 10, "Not use multi device when request multi-device connection mode."),
+    (["voip"], 13, "No audio stream or recording stream detected when applying for voip mode"),
+    (["taskKeeping"], -1, "unknown suspendReason"),
+])
+def test_suspend_message_reason_and_text(emu, modes, reason, message):
+    emu.device.device_type = "2in1"
+    app = install(emu, "com.example.all", modes=["dataTransfer", "audioRecording", "location", "bluetoothInteraction",
+                                                 "multiDeviceConnection", "voip", "taskKeeping"], label="All")
+    ears = Ears(app, "continuousTaskSuspend")
+    start(app, modes)
+    emu.system.suspend_continuous_task(1)
+    (info,) = ears.of("continuousTaskSuspend")
+    assert (info.suspendReason, info.suspendMessage.reason, info.suspendMessage.message) == (-1, reason, message)
+
+
 def test_suspend_without_suspend_listener_cancels(emu, music):
     ears = Ears(music, "continuousTaskCancel")
     start(music, ["location", "audioPlayback"])
@@ -104,31 +127,51 @@ def test_suspend_without_suspend_listener_cancels(emu, music):
     assert (info.reason, info.id, info.detailedReason) == (2, 1, 8)
 
 
-def test_suspend_flag_stays_after_off_while_other_types_listen(emu, music):
-    """off('continuousTaskSuspend') leaves the flag set while another type still has callbacks."""
+def test_off_of_suspend_stops_it_at_once_so_the_task_is_cancelled(emu, music):
+    """HEAD e75584cd (NAPI:1296-1329, CTM:2355-2384): off('continuousTaskSuspend') clears that flag though a
+    cancel callback remains, so "work not running" finds no suspend subscriber and stops the task (2, detailed 8)."""
     bt = music.backgroundTaskManager
     ears = Ears(music, "continuousTaskSuspend", "continuousTaskCancel")
     bt.off("continuousTaskSuspend")
+    sub = emu.continuous.listeners.by_pid[music.pid]
+    assert (sub.service_flags, sub.registered) == (1, True)
     start(music, ["location"])
     emu.system.suspend_continuous_task(1)
-    assert emu.snapshot().continuous_tasks[0].suspended
-    assert ears.heard == []  # suspended, and nobody heard it
+    assert emu.snapshot().continuous_tasks == ()
+    assert [(t, i.reason, i.id, i.detailedReason) for t, i in ears.heard] == [("continuousTaskCancel", 2, 1, 8)]
     bt.off("continuousTaskCancel")
-    music.to_background()
-    music.to_foreground()
-    assert not emu.snapshot().continuous_tasks[0].suspended
+    assert music.pid not in emu.continuous.listeners.by_pid
 
 
-def test_start_again_while_suspended_reactivates(emu, music):
-    """The duplicate check finds the suspended task: it is reactivated and the call answers -1 and a fresh id."""
+def test_on_adds_only_its_flag_and_off_clears_only_its_own(emu, music):
+    bt = music.backgroundTaskManager
+    Ears(music, "continuousTaskCancel", "continuousTaskActive")
+    sub = emu.continuous.listeners.by_pid[music.pid]
+    assert sub.service_flags == 1 | 4
+    bt.off("continuousTaskActive")
+    assert (sub.service_flags, sub.js_flags) == (1, 1)
+    bt.off("continuousTaskSuspend")  # never registered: the service is told, nothing changes
+    assert sub.service_flags == 1
+    assert "flags now 1" in last(emu, "continuous.listener").reason
+
+
+def test_start_again_while_suspended_is_refused_and_the_task_stays_suspended(emu, music):
+    """HEAD e75584cd (CTM:1407-1414) checks the new record's suspend state, always false: 9800005, id used up."""
     ears = Ears(music, "continuousTaskSuspend", "continuousTaskActive")
     start(music, ["location"])
     emu.system.suspend_continuous_task(1)
-    note = start(music, ["audioPlayback"])
-    assert (note.notificationId, note.continuousTaskId) == (-1, 2)
+    with pytest.raises(Exception) as info:
+        start(music, ["audioPlayback"])
+    assert (info.value.code, info.value.message) == (9800005, "BussinessError 9800005: Continuous Task verification "
+                                                     "failed. The application has applied for a continuous task.")
     (task,) = emu.snapshot().continuous_tasks
-    assert (task.continuous_task_id, task.modes, task.suspended) == (1, ("location",), False)
-    assert [i.id for i in ears.of("continuousTaskActive")] == [1]
+    assert (task.continuous_task_id, task.modes, task.suspended) == (1, ("location",), True)
+    assert ears.of("continuousTaskActive") == []
+    assert emu.continuous.last_task_id == 2  # the refused start used id 2 up
+    got = []
+    music.backgroundTaskManager.startBackgroundRunning(music.context, 2, make_agent(), lambda e, d: got.append(e))
+    assert [e.code for e in got] == [9800005]  # the API 9 form takes the same path
+    assert emu.snapshot().continuous_tasks[0].suspended
 
 
 def test_get_all_include_suspended(emu, music):
@@ -136,7 +179,8 @@ def test_get_all_include_suspended(emu, music):
     start(music, ["location"])
     emu.system.suspend_continuous_task(1)
     bt = music.backgroundTaskManager
-    assert [i.suspendState for i in bt.getAllContinuousTasks(music.context).result()] == [True]
+    # the query never sets suspendState (CTM:2008-2016 at HEAD): a suspended task reads false
+    assert [i.suspendState for i in bt.getAllContinuousTasks(music.context).result()] == [False]
     assert bt.getAllContinuousTasks(music.context, True).result()[0].continuousTaskId == 1
     assert bt.getAllContinuousTasks(music.context, False).result() == []
 

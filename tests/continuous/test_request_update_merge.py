@@ -137,7 +137,8 @@ def test_user_removal_of_a_shared_notification_ends_every_task_sharing_it(emu, m
     merged(emu, music)
     emu.user.remove_notification(0)
     assert emu.snapshot().continuous_tasks == ()
-    assert sorted((c.reason, c.id) for c in cancels) == [(1, 1), (1, 2)]
+    # only the task the label names (its publisher, 1) gets detailed reason 3 (CTM:2746-2802 at HEAD e75584cd)
+    assert sorted((c.reason, c.id, c.detailedReason) for c in cancels) == [(1, 1, 3), (1, 2, 0)]
 
 
 def test_user_removal_after_the_first_task_stopped_ends_nothing(emu, music):

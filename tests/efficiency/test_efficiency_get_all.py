@@ -79,3 +79,41 @@ def test_only_the_callers_grants(emu, bt):
 @pytest.mark.parametrize("args", [(), (lambda err, data: None,), (1, 2, 3)])
 def test_always_a_promise(bt, args):
     assert isinstance(bt.getAllEfficiencyResources(*args), Promise)
+
+
+# -- merging into a held type, as at HEAD e75584cd (ERM:497-549, 1152-1158) ----------------------------
+def test_a_held_type_keeps_its_first_time_out(emu, bt):
+    bt.applyEfficiencyResources(req(types=4, time_out=5_000, reason="first"))
+    emu.advance(1_000)
+    bt.applyEfficiencyResources(req(types=4, time_out=60_000, reason="second"))
+    (info,) = bt.getAllEfficiencyResources().result()
+    assert (info.resourceTypes, info.timeout, info.reason) == (4, 5_000, "second")
+    emu.advance(59_999)  # the end time still moved to the later one: 1 s + 60 s
+    assert bt.getAllEfficiencyResources().result() != []
+    emu.advance(1)
+    assert bt.getAllEfficiencyResources().result() == []
+
+
+def test_a_second_cpu_request_keeps_the_first_cpu_level(emu, bt):
+    emu.efficiency.allow_cpu_level("com.example.sysapp", 2)
+    bt.applyEfficiencyResources(req(types=1, isPersist=True, cpuLevel=1))
+    bt.applyEfficiencyResources(req(types=1, isPersist=True, cpuLevel=2))
+    assert [(i.resourceTypes, i.cpuLevel) for i in bt.getAllEfficiencyResources().result()] == [(1, 1)]
+    assert "cpuLevel 2 not taken" in [e for e in emu.events if e.kind.value == "efficiency.applied"][-1].reason
+
+
+def test_adding_a_type_without_cpu_sets_the_level_to_minus_one(emu, bt):
+    """A request without CPU carries cpuLevel -1 (ERM:1196-1205); it adds TIMER, so the record takes it."""
+    emu.efficiency.allow_cpu_level("com.example.sysapp", 2)
+    bt.applyEfficiencyResources(req(types=1, isPersist=True, cpuLevel=2))
+    bt.applyEfficiencyResources(req(types=4, isPersist=True))
+    assert [(i.resourceTypes, i.cpuLevel) for i in bt.getAllEfficiencyResources().result()] == [
+        (1, None), (4, None)]
+
+
+def test_the_app_part_of_a_per_process_request_keeps_the_apps_level(emu, bt):
+    emu.efficiency.allow_cpu_level("com.example.sysapp", 2)
+    bt.applyEfficiencyResources(req(types=1, isPersist=True, cpuLevel=2))  # the app record: CPU at 2
+    bt.applyEfficiencyResources(req(types=1 | 4, isPersist=True, isProcess=True, cpuLevel=1))
+    rows = [(i.resourceTypes, i.isForProcess, i.cpuLevel) for i in bt.getAllEfficiencyResources().result()]
+    assert rows == [(1, False, 2), (4, False, 2), (1, True, 1)]

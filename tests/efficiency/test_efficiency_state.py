@@ -80,7 +80,7 @@ def test_merge_is_explained(emu, app, bt):
     bt.applyEfficiencyResources(req(types=TIMER | GPS, time_out=5_000, reason="again"))
     assert events_of(emu, EventKind.EFFICIENCY_APPLIED)[-1].reason == (
         "granted TIMER, GPS for the app for 5 s ('again'); TIMER already held: merged (a persistent grant stays "
-        "persistent, otherwise the later end time wins; the reason is replaced)")
+        "persistent, otherwise the later end time wins; the reason is replaced, the timeOut stays the first)")
 
 
 def test_release_clears_only_the_listed_bits(emu, app, bt):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from emulator.error_table import INNER_ERRORS
 from emulator.errors import ERRORS, BusinessError, error, public_code
 
 
@@ -15,6 +16,11 @@ from emulator.errors import ERRORS, BusinessError, error, public_code
     ("ERR_BGTASK_OBJECT_EXISTS", 9800005,
      "BussinessError 9800005: Continuous Task verification failed. The application has applied for a continuous task."),
     ("ERR_BGTASK_CHECK_TASK_PARAM", 9800006, "BussinessError 9800006: Inner error."),
+    ("ERR_BGTASK_CONTINUOUS_NOT_DATA_TRANSFER", 9800006,
+     "BussinessError 9800006: Notification verification failed for a continuous task. "
+     "updateDataTransferProgress only supports DATA_TRANSFER mode."),
+    ("ERR_BGTASK_CONTINUOUS_PROGRESS_INFO_INVALID", 9800006,
+     "BussinessError 9800006: Notification verification failed for a continuous task. The progress info is invalid."),
     ("ERR_BGTASK_CREATE_FILE_ERR", 9800007,
      "BussinessError 9800007: Continuous task storage failed. Failed to create the storage task file."),
     ("ERR_BGTASK_INVALID_REQUEST_ID", 9900001,
@@ -44,6 +50,15 @@ def test_every_public_code_of_the_spec_is_reachable_from_the_table():
     codes = {d.code for d in ERRORS.values()}
     assert {201, 202, 401, 9800001, 9800002, 9800003, 9800004, 9800005, 9800006, 9800007,
             9900001, 9900002, 9900003, 9900004, 18700001, 18700002, 18700004} <= codes
+
+
+def test_only_the_codes_the_service_at_head_has():
+    """ERRH at e75584cd: the 9800006 group ends at 980000606, then 980000701; there is no 980000801 (9800008),
+    and the SDK d.ts declares none either."""
+    codes = {d.code for d in ERRORS.values()}
+    assert codes == {201, 202, 401, 9800001, 9800002, 9800003, 9800004, 9800005, 9800006, 9800007,
+                     9900001, 9900002, 9900003, 9900004, 18700001, 18700002, 18700004}
+    assert max(c for c, _ in INNER_ERRORS.values() if c // 100000 == 9800) == 980000703
 
 
 def test_public_code_derivation():
