@@ -123,7 +123,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # -- timeline and rewind (none of them changes the world: resume from here is the way out of the past)
     ActionSpec("toggle_timeline", "ctrl+t", "Timeline", "Show the timeline",
                "Show the timeline of every lifecycle; again: on the whole screen; again: hide it "
-               "(in it: up/down pick a lane, enter shows it in Details)", TL, footer=True),
+               "(in it: up/down pick a lane, enter shows it in Details)", TL),
     ActionSpec("timeline_back", "shift+left", "", "Timeline: cursor back",
                "Move the time cursor one cell back: the whole dashboard shows that moment (rewind)", TL),
     ActionSpec("timeline_forward", "shift+right", "", "Timeline: cursor forward",

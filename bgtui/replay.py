@@ -10,6 +10,7 @@ replayed from the start on a new device, give the same world at any moment as th
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from emulator import Emulator
 from emulator.scenario import load_text
@@ -17,11 +18,29 @@ from emulator.scenario.runner import ScenarioRun
 
 from bgtui.session import Session
 
+if TYPE_CHECKING:
+    from emulator.scenario.model import Scenario
+    from emulator.scenario.record import SessionRecorder
+
 __all__ = ["replay_session", "ReplayError", "later_steps"]
 
 
 class ReplayError(Exception):
     """The moment cannot be rebuilt (it is before the recording began)."""
+
+
+_cache: dict[tuple[int, int, int, bool], Scenario] = {}
+
+
+def _parsed(rec: SessionRecorder, end: int, keep_later: bool) -> Scenario:
+    """The recording as a scenario, parsed once per recording and length (a rewound view moves the
+    cursor many times over the same recording; the steps are only read, never changed)."""
+    key = (id(rec), len(rec), end if not keep_later else -1, keep_later)
+    scenario = _cache.get(key)
+    if scenario is None:
+        _cache.clear()
+        scenario = _cache[key] = load_text(rec.to_toml("replay", end_ms=end), "replay.toml")
+    return scenario
 
 
 def later_steps(session: Session, at_ms: int) -> int:
@@ -42,7 +61,7 @@ def replay_session(session: Session, at_ms: int, *, keep_later: bool = True) -> 
     kept = rec if keep_later else rec.fork(rec.emu, at_ms)
     end = max(at_ms, last) if keep_later else at_ms
     end = max(end, max((s.at_ms for s in kept.steps), default=0))
-    recorded = load_text(kept.to_toml("replay", end_ms=end), "replay.toml")
+    recorded = _parsed(kept, end, keep_later)
     scenario = session.scenario
     if scenario is not None:
         past = Session.of_scenario(scenario)  # its own steps (and its trace in the log) as they played

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from bgtui.timeline.grid import ZOOMS, _clock
 
+from bgtui.clock_driver import ClockDriver
+
 if TYPE_CHECKING:
     from bgtui.app import BgtuiApp
-    from bgtui.clock_driver import ClockDriver
     from bgtui.session import Session
     from bgtui.timeline.model import Timeline
 
@@ -31,12 +32,12 @@ class Rewind:
         self.live: Session | None = None  # the live session while the dashboard shows the past
         self._live_driver: ClockDriver | None = None
         self._live_was_running = False
-        self.at_ms: int | None = None  # the moment shown, None when live
         # the timeline panel's view; it lives here so that a recomposed screen keeps it
         self.mode = "hidden"
         self.zoom = ZOOMS.index(1_000)
         self.start_ms: int | None = None  # the window's left edge; None: follow now at the right edge
         self.lane = 0  # the selected lane's index
+        self.settling = False
 
     # -- what the panel reads ------------------------------------------------------------------
     @property
@@ -55,6 +56,11 @@ class Rewind:
     @property
     def now_ms(self) -> int:
         return self.session.emu.now_ms
+
+    @property
+    def at_ms(self) -> int | None:
+        """The moment shown (the replay's clock: time keys move it too), None when live."""
+        return self.app.session.emu.now_ms if self.live is not None else None
 
     @property
     def scale_ms(self) -> int:
@@ -85,6 +91,11 @@ class Rewind:
             return None
         if at_ms == self.at_ms:
             return None
+        if self.at_ms is not None and at_ms > self.at_ms:  # forward: the replay plays on, as a tick would
+            self.app.emu.advance_to(at_ms)
+            self._lock(at_ms)
+            self.app.publish()
+            return None
         live = self.session
         try:
             past = replay_session(live, at_ms)
@@ -95,21 +106,39 @@ class Rewind:
             self.live, self._live_driver = live, app.driver
             self._live_was_running = app.driver.running
             app.driver.pause()
-        self.at_ms = at_ms
-        app.gate.lock(GATE_HOLDER, f"Rewound to {_clock(at_ms)}: the dashboard shows the past. "
-                                   "shift+end returns to now; ctrl+r resumes from here")
-        await app.load_session(past, running=False)
+        self._lock(at_ms)
+        self._swap(past, ClockDriver(past.emu, running=False, speed=app.driver.speed))
         return None
+
+    def _swap(self, session: Session, driver: ClockDriver) -> None:
+        """Show `session` on the same panels: they all read the snapshot, and the log starts over
+        (much quicker than fresh panels; the key-to-frame budget is 250 ms)."""
+        from bgtui.widgets.event_log import EventLog
+
+        app = self.app
+        app.session, app.driver = session, driver
+        self.settling = True  # the log's own highlights while it refills are not the user's choice
+        for log in app.main_screen.query(EventLog):
+            log.start_over()
+        app.publish()
+        app.call_after_refresh(self._settled)
+
+    def _settled(self) -> None:
+        self.settling = False
+
+    def _lock(self, at_ms: int) -> None:
+        self.app.gate.lock(GATE_HOLDER, f"Rewound to {_clock(at_ms)}: the dashboard shows the past. "
+                                        "shift+end returns to now; ctrl+r resumes from here")
 
     async def back_to_now(self) -> None:
         if self.live is None:
             return
         live, driver = self.live, self._live_driver
         self.live = self._live_driver = None
-        self.at_ms = None
         self.app.gate.unlock(GATE_HOLDER)
-        await self.app.load_session(live, driver=driver)
-        if self._live_was_running and driver is not None:
+        assert driver is not None
+        self._swap(live, driver)
+        if self._live_was_running:
             driver.resume()
 
     async def resume_here(self) -> int:
@@ -122,7 +151,6 @@ class Rewind:
         dropped = later_steps(live, at_ms)
         fork = replay_session(live, at_ms, keep_later=False)
         self.live = self._live_driver = None
-        self.at_ms = None
         self.app.gate.unlock(GATE_HOLDER)
         await self.app.load_session(fork, running=self._live_was_running)
         return dropped

@@ -147,7 +147,8 @@ class TimelineActions(ActionsBase):
     # -- a log entry puts the cursor at its time -----------------------------------------------------
     def on_snapshot_table_highlighted(self, message) -> None:  # noqa: ANN001 - SnapshotTable.Highlighted
         table = message.table
-        if self.view.mode == "hidden" or table.KIND != "event" or not table.has_focus or message.key is None:
+        if (self.view.mode == "hidden" or self.view.settling or table.KIND != "event" or not table.has_focus
+                or message.key is None):
             return
         time_ms = getattr(table.view(message.key), "time_ms", None)
         if time_ms is not None:

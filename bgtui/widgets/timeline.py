@@ -165,14 +165,16 @@ class RewindBanner(Widget):
     """
 
     def on_mount(self) -> None:
+        self._text: str | None = None
         watch_snapshot(self, self._on_snapshot)
 
     def _on_snapshot(self, _snapshot: Snapshot) -> None:
         view = self.app.rewind  # type: ignore[attr-defined]
-        self.display = view.active
-        if view.active:
+        text = view.banner() if view.active else None
+        if text != self._text:  # a new layout only when the line changes (it may wrap)
+            self._text = text
+            self.display = text is not None
             self.refresh(layout=True)
 
     def render(self) -> Content:
-        view = self.app.rewind  # type: ignore[attr-defined]
-        return Content(view.banner() if view.active else "")
+        return Content(self._text or "")
