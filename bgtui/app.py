@@ -15,6 +15,8 @@ from textual.timer import Timer
 
 from bgtui.clock_driver import TICK_SECONDS, ClockDriver
 from bgtui.keymap import changes_world
+from bgtui.presenter import PRESENTER, lock_for_presenter
+from bgtui.save_folder import SaveFolder
 from bgtui.world_gate import WorldGate
 from bgtui.palette import Palette
 from bgtui.rewind import Rewind
@@ -67,6 +69,10 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
         a reloaded session."""
         self.rewind = Rewind(self)
         """The timeline panel's view, and the past moment the dashboard shows (bgtui.rewind)."""
+        self.save_folder = SaveFolder.anywhere()
+        """Where file forms may write (bgtui.save_folder): confined by --save-dir and in `bgtui serve`."""
+        self.served = False
+        """In a browser tab (`bgtui serve`): one session per tab, said in the title."""
 
     @property
     def emu(self) -> Emulator:
@@ -107,9 +113,11 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
         """Every key and palette entry passes here: while the world is locked, one that would change
         it is refused with the lock's message (bgtui.world_gate) and does nothing else."""
-        if isinstance(action, str) and isinstance(default_namespace, MainScreen):
-            refusal = self.gate.refusal()
-            if refusal is not None and changes_world(action.partition("(")[0]):
+        refusal = self.gate.refusal()
+        if refusal is not None:
+            # Parsed as Textual does, so "screen.x" from a footer click is gated as the key x is.
+            target, name, _params = self._parse_action(action, default_namespace or self, namespaces)
+            if isinstance(target, MainScreen) and changes_world(name):
                 self.notify(refusal, title="Refused", severity="warning", timeout=4)
                 return True
         return await super().run_action(action, default_namespace, namespaces)
@@ -147,7 +155,12 @@ class BgtuiApp(ThemeVariablesMixin, App[None]):
     def _show_title(self) -> None:
         """The scenario's name in the title (the terminal's, and a screenshot's)."""
         name = self.session.name
-        self.title = f"{self.TITLE} · {name}" if name else self.TITLE
+        parts = [self.TITLE] + ([name] if name else [])
+        if self.gate.held_by(PRESENTER):
+            parts.append("presenter mode")
+        if self.served:
+            parts.append("this tab's own session")
+        self.title = " · ".join(parts)
 
 
 def _settle_garbage_collector() -> None:
@@ -161,12 +174,17 @@ def _settle_garbage_collector() -> None:
 
 def make_app(emulator: Emulator | None = None, *, session: Session | None = None, clock_running: bool = True,
              speed: float = 1.0, size_hint: tuple[int, int] | None = None, theme: str | None = None,
-             watch_themes: bool = True, watch_scenario: str | Path | None = None) -> BgtuiApp:
+             watch_themes: bool = True, watch_scenario: str | Path | None = None, readonly: bool = False,
+             save_dir: str | Path | None = None, served: bool = False) -> BgtuiApp:
     """The dashboard over `session` (a scenario playing: Session.of_scenario), else over `emulator`
     (the built-in demo device by default).
 
     With `watch_scenario` (the scenario's file), saving the file restarts the scenario from its
     beginning (bgtui.scenario_watch); a file that does not load keeps the running one.
+
+    `readonly` is presenter mode (bgtui.presenter): keys that would change the world are refused.
+    `save_dir` confines every file the forms write to that folder (bgtui.save_folder); `served`
+    (`bgtui serve`, one process per browser tab) says so in the title and remembers no theme choice.
 
     Themes come from the shipped `themes/` folder and the user's themes folder, hot-reloaded unless
     `watch_themes` is false; `theme` (``--theme``) wins over the remembered choice and raises
@@ -182,8 +200,13 @@ def make_app(emulator: Emulator | None = None, *, session: Session | None = None
         emulator = build_demo_emulator()
     app = BgtuiApp(emulator, ClockDriver(emulator, running=clock_running, speed=speed), size_hint=size_hint,
                    session=session)
+    if save_dir is not None:
+        app.save_folder = SaveFolder(save_dir)
+    app.served = served
+    if readonly:
+        lock_for_presenter(app.gate)
     try:
-        app.theme_manager = install_themes(app, theme, watch=watch_themes)
+        app.theme_manager = install_themes(app, theme, watch=watch_themes, remember=not served)
     except Exception:
         gc.enable()
         raise

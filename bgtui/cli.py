@@ -1,6 +1,6 @@
 """`bgtui`: open the dashboard on the built-in demo device or a scenario, or run a headless command.
 
-    bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME]
+    bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME] [--readonly] [--save-dir DIR]
     bgtui screenshot FILE --at TIME [-o OUT.svg] [--size 160x45] [--theme NAME]
     bgtui timeline FILE [--from T] [--to T] (--svg OUT | --format text)
     bgtui diff A B
@@ -47,7 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--paused", action="store_true", help="start with the clock paused")
     parser.add_argument("--theme", metavar="NAME",
                         help="a theme from themes/ or your themes folder: dark, light, high-contrast, colorblind, ...")
+    add_safety_options(parser)
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)  # a `bgtui serve` tab
     return parser
+
+
+def add_safety_options(parser: argparse.ArgumentParser, *, default_save_dir: str | None = None) -> None:
+    """--readonly and --save-dir, shared by `bgtui` and `bgtui serve`."""
+    parser.add_argument("--readonly", action="store_true",
+                        help="presenter mode: time, views and filters work; keys that change the world are refused")
+    where = f"default ./{default_save_dir}" if default_save_dir else "default: anywhere, from the current folder"
+    parser.add_argument("--save-dir", metavar="DIR", default=default_save_dir,
+                        help=f"the only folder the dashboard writes files in ({where}); paths with '..', "
+                             "absolute paths and links out of it are refused")
 
 
 HEADLESS_COMMANDS = ("play", "demos", "dump")
@@ -84,6 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ScenarioError as err:
             print(err, file=sys.stderr)
             return 2
+    if args.save_dir is not None:
+        from bgtui.save_folder import SaveFolder
+
+        try:
+            SaveFolder(args.save_dir).ensure()
+        except OSError as err:
+            print(f"bgtui: cannot use the save folder {args.save_dir}: {err.strerror or err}", file=sys.stderr)
+            return 2
     gc.disable()  # until the first frame: the app turns it back on (bgtui.app._settle_garbage_collector)
     from bgtui.app import make_app
 
@@ -91,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         app = make_app(session=session, clock_running=not args.paused, speed=args.speed, theme=args.theme,
-                       watch_scenario=args.scenario if args.watch else None)
+                       watch_scenario=args.scenario if args.watch else None, readonly=args.readonly,
+                       save_dir=args.save_dir, served=args.served)
     except UnknownThemeError as err:
         parser.error(str(err))
     app.run()

@@ -26,15 +26,17 @@ class SessionActions(ActionsBase):
         scenario = session.scenario
         rec = session.recorder
 
-        def done(path: Path | None) -> None:
+        def done(path: str | None) -> None:
             if path is not None:
                 self.save_session(path)
 
         self.app.push_screen(SaveSessionForm(default_file(scenario.file if scenario else None), len(rec),
-                                             format_clock(rec.start_ms)), done)
+                                             format_clock(rec.start_ms), self.app.save_folder), done)
 
-    def save_session(self, path: Path) -> Path | None:
-        """Write the recording to `path`; a toast says where (or why not)."""
+    def save_session(self, path: str | Path) -> Path | None:
+        """Write the recording to `path`, in the app's save folder (bgtui.save_folder); a toast says
+        where (or why not)."""
+        from bgtui.save_folder import PathRefused
         session = self.app.session
         rec, scenario = session.recorder, session.scenario
         description = None
@@ -42,8 +44,9 @@ class SessionActions(ActionsBase):
             description = (f"recorded from a live session on scenario {scenario.name!r} ({scenario.file}): "
                            f"{len(rec)} step(s); that scenario's own steps are not in this file")
         try:
-            path.write_text(rec.to_toml(path.stem, description=description), encoding="utf-8")
-        except (OSError, ValueError) as exc:
+            content = rec.to_toml(Path(str(path).strip()).stem, description=description)
+            path = self.app.save_folder.write_text(str(path), content)
+        except (OSError, ValueError, PathRefused) as exc:
             self.tell(str(exc), "Save session: not saved", "error")
             return None
         self.tell(f"{len(rec)} step(s) saved to {path}\nReplay it: bgtui play {path}", "Session saved")

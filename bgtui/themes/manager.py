@@ -16,7 +16,7 @@ from textual.worker import Worker
 
 from bgtui.themes.errors import ThemeError
 from bgtui.themes.registry import ReloadResult, ThemeRegistry
-from bgtui.themes.settings import ThemeChoice, shipped_themes_dir, user_themes_dir
+from bgtui.themes.settings import SessionThemeChoice, ThemeChoice, shipped_themes_dir, user_themes_dir
 
 DEFAULT_THEME = "dark"
 """Used when nothing else is chosen, and when the active theme's file is deleted."""
@@ -224,6 +224,7 @@ def install_themes(
     watch: bool = True,
     keep_textual_themes: bool = False,
     watch_options: dict[str, Any] | None = None,
+    remember: bool = True,
 ) -> ThemeManager:
     """Give ``app`` the project's themes, and keep them live.
 
@@ -234,15 +235,16 @@ def install_themes(
     the app runs. Broken files are reported with ``app.notify(severity="error")``. Textual's
     built-in themes are taken out of the picker unless ``keep_textual_themes``.
     Folders and the settings file default to the user's config folder; tests pass their own.
+    Without ``remember`` (a served browser tab) a choice lasts for the session and nothing is written.
     """
     user = Path(user_dir) if user_dir is not None else user_themes_dir()
     shipped = Path(shipped_dir) if shipped_dir is not None else shipped_themes_dir()
     manager = ThemeManager(
         app,
         ThemeRegistry([shipped, user]),
-        ThemeChoice(settings_path),
+        ThemeChoice(settings_path) if remember else SessionThemeChoice(settings_path),
         default=default,
-        user_dir=user,
+        user_dir=user if remember else None,
         keep_textual_themes=keep_textual_themes,
         watch_options=watch_options,
     )

@@ -78,3 +78,11 @@ class ThemeChoice:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+class SessionThemeChoice(ThemeChoice):
+    """The remembered choice is read, and a new one is kept for this session only (a served browser
+    tab writes nothing to the server's disk)."""
+
+    def save(self, name: str) -> None:
+        return None

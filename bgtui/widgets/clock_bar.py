@@ -54,6 +54,7 @@ class ClockBar(Widget):
         if wide and snap.next_event_ms is not None:
             parts.append((f"   next event in {fmt.remaining(snap.next_event_ms - snap.now_ms)}", "$text-muted"))
         parts += self._scenario(sep, wide)
+        parts += self._modes(sep, wide)
         d = snap.device
         battery = f"battery {d.battery_level}%" if wide else f"bat {d.battery_level}%"
         parts += [sep, (battery, "bold $countdown-expiring" if d.battery_low else "bold")]
@@ -68,6 +69,16 @@ class ClockBar(Widget):
         if self.acting_as:
             parts += [sep, ("as ", "$text-muted"), (self.acting_as, "bold $text-accent")]
         return Content.assemble(*parts)
+
+    def _modes(self, sep: tuple[str, str], wide: bool) -> list[tuple[str, str] | str]:
+        """Presenter mode (keys do not change the world) and a served tab (its own session)."""
+        app = self.app
+        out: list[tuple[str, str] | str] = []
+        if app.gate.held_by("presenter"):  # type: ignore[attr-defined]
+            out += [sep, ("PRESENTER" if wide else "PRES", "bold reverse $text-accent")]
+        if getattr(app, "served", False):
+            out += [sep, ("this tab's own session" if wide else "own tab", "$text-muted")]
+        return out
 
     def _scenario(self, sep: tuple[str, str], wide: bool) -> list[tuple[str, str] | str]:
         """The scenario playing, and how it goes: failures so far, or ended."""
