@@ -127,7 +127,12 @@ class TimelineActions(ActionsBase):
         from bgtui.replay import later_steps
         from bgtui.screens.resume_form import ResumeForm
 
+        from bgtui.presenter import PRESENTER, PRESENTER_MESSAGE
+
         view = self.view
+        if self.app.gate.held_by(PRESENTER):  # resuming changes the world: presenter mode never does
+            self.tell(PRESENTER_MESSAGE, "Refused", "warning")
+            return
         if not view.active or view.at_ms is None:
             self.tell("The dashboard shows now: move the time cursor into the past first (shift+←)", "Resume from here",
                       "warning")

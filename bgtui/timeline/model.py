@@ -161,6 +161,7 @@ class Timeline:
     def _seed(self, snap: Snapshot, t: int) -> None:
         d = snap.device
         self.threshold, self.level = d.low_battery_threshold, d.battery_level
+        self.device["battery"].label = f"battery (low ≤ {d.low_battery_threshold}%)"
         self.device["battery"].set_state(t, battery_state(d.battery_level, d.low_battery_threshold))
         self.device["charging"].set_state(t, "charging" if d.charging else "unplugged")
         self.device["screen"].set_state(t, "on" if d.screen_on else "off")
@@ -383,6 +384,7 @@ def _device(tl: Timeline, e: Event, t: int, data: dict) -> None:
     if k is K.BATTERY:
         tl.level = data.get("level", tl.level)
         tl.threshold = data.get("threshold", tl.threshold)
+        tl.device["battery"].label = f"battery (low ≤ {tl.threshold}%)"
         lane, state = tl.device["battery"], battery_state(tl.level, tl.threshold)
     elif k is K.CHARGING:
         lane, state = tl.device["charging"], "charging" if data.get("charging") else "unplugged"

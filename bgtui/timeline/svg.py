@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bgtui.timeline.grid import MARK_GLYPHS, _clock, legend
+from bgtui.timeline.grid import MARK_GLYPHS, _clock
 from bgtui.timeline.model import Lane, Timeline
 
 __all__ = ["timeline_svg"]
@@ -21,6 +21,11 @@ _FILL = {"foreground": "#009E73", "background": "#56B4E9", "suspended": "#E69F00
 _HATCHED = {"paused", "suspended"}
 _MARK_COLOUR = {"refusal": "#FF6B3D", "callback": "#F0E442", "end": "#EDEDED"}
 _ROW, _LABEL, _TOP = 18, 230, 46
+_LEGEND = ["apps: green foreground, blue background, hatched orange suspended, a grey line dead",
+           "tasks: blue counting (hatched: paused), green active continuous (hatched orange: suspended), pink grant held",
+           "marks: ◆ \"about to time out\" callback  ✗ force-cancelled or cancelled by the system  ○ ended by the app",
+           "       ◌ expired  † gone with the process  ⊘ lost with the service  ↻ service restart  ! refusal (hover: code)",
+           "device: battery as a bar of its level (orange: low), screen on and service ready as grey bars"]
 
 
 def _fill(lane: Lane, state: str) -> tuple[str | None, bool, float]:
@@ -38,13 +43,14 @@ def timeline_svg(timeline: Timeline, start_ms: int, end_ms: int, *, width: int =
     span = max(1, end_ms - start_ms)
     plot = width - _LABEL - 12
     x = lambda t: _LABEL + (min(max(t, start_ms), end_ms) - start_ms) * plot / span  # noqa: E731
-    legend_lines = legend()
+    legend_lines = _LEGEND
     height = _TOP + len(lanes) * _ROW + 16 + len(legend_lines) * 16 + 10
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans Mono, Menlo, monospace" font-size="12">',
-           '<defs><pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" '
-           'patternTransform="rotate(45)"><rect width="5" height="5" fill="#101010"/>'
-           '<rect width="2.2" height="5" fill="currentColor"/></pattern></defs>',
+           "<defs>" + "".join(f'<pattern id="hatch{c[1:]}" width="5" height="5" patternUnits="userSpaceOnUse" '
+                              f'patternTransform="rotate(45)"><rect width="5" height="5" fill="#101010"/>'
+                              f'<rect width="2.6" height="5" fill="{c}"/></pattern>'
+                              for c in sorted({_FILL[s] for s in _HATCHED})) + "</defs>",
            f'<rect width="{width}" height="{height}" fill="#101010"/>',
            f'<text x="8" y="18" fill="#EDEDED" font-weight="bold">{escape(title)}</text>']
     step = _tick_step(span, plot)
@@ -69,7 +75,7 @@ def timeline_svg(timeline: Timeline, start_ms: int, end_ms: int, *, width: int =
             h = (_ROW - 4) * frac
             y = top + 2 + (_ROW - 4 - h)
             w = max(1.0, x(end) - x(s.start_ms))
-            paint = f'fill="url(#hatch)" color="{fill}"' if hatched else f'fill="{fill}"'
+            paint = f'fill="url(#hatch{fill[1:]})"' if hatched else f'fill="{fill}"'
             out.append(f'<rect x="{x(s.start_ms):.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" {paint}>'
                        f'<title>{escape(lane.label)}: {escape(s.state)} from {_clock(s.start_ms)}</title></rect>')
         for m in lane.marks:

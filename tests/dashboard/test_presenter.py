@@ -27,7 +27,10 @@ def test_the_world_and_the_open_actions_are_classified_by_hand() -> None:
     # A new action changes the world unless it is added here on purpose (and does not record).
     assert OPEN_ACTIONS == {"help", "toggle_clock", "faster", "slower", "step", "skip_second", "skip_minute",
                             "jump_quota_reset", "filter_log", "toggle_follow", "toggle_log_pause",
-                            "toggle_details", "save_session"}
+                            "toggle_details", "save_session",
+                            # the timeline and rewind: a rewound view only shows; resume refuses in presenter mode
+                            "toggle_timeline", "timeline_back", "timeline_forward", "timeline_now", "resume_here",
+                            "timeline_zoom_in", "timeline_zoom_out", "timeline_pan_back", "timeline_pan_forward"}
 
 
 async def test_every_open_action_records_nothing(app: BgtuiApp) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from emulator.scenario import load_text, run_scenario
 
 from bgtui import ops
 from bgtui.app import BgtuiApp
+from bgtui.diff import main as diff_main
 from bgtui.widgets.details import DetailsPane
 from bgtui.widgets.timeline import TimelinePanel
 
@@ -97,6 +99,7 @@ async def test_resume_from_here_then_save_replays_to_the_forked_log(app: BgtuiAp
         lifecycle(app)
         await pilot.press("ctrl+t", *["shift+left"] * 50)  # 1:32, in the background, the task counting
         assert app.rewind.at_ms == 92_000
+        original = app.main_screen.save_session(tmp_path / "original.toml")  # saving is open while rewound
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert "drops the 0 action(s) taken after it (up to 00:03:11.000)" in app.screen.ABOUT
@@ -110,6 +113,10 @@ async def test_resume_from_here_then_save_replays_to_the_forked_log(app: BgtuiAp
         replayed = run_scenario(load_text(path.read_text(encoding="utf-8"), str(path)))
         assert replayed.emu.events.to_jsonl() == app.emu.events.to_jsonl()
         assert [e.kind.value for e in app.emu.events][-1] == "transient.cancelled"
+        out, err = io.StringIO(), io.StringIO()
+        assert diff_main([str(original), str(path)], out, err) == 1
+        assert out.getvalue().splitlines()[0].startswith("the event logs part at 00:01:32.000, entry ")
+        assert "  B 00:01:32.000 transient.cancelled com.example.uploader: cancelled by the app" in out.getvalue()
 
 
 async def test_resume_says_how_many_later_actions_are_dropped(app: BgtuiApp) -> None:
@@ -149,3 +156,15 @@ async def test_a_log_entry_puts_the_cursor_at_its_time(app: BgtuiApp, monkeypatc
         await app.main_screen.workers.wait_for_complete()
         await pilot.pause()
         assert app.rewind.at_ms == 175_000
+
+
+async def test_presenter_mode_rewinds_but_never_resumes(app: BgtuiApp, toasts: Recorder) -> None:
+    from bgtui.presenter import PRESENTER_MESSAGE, lock_for_presenter
+
+    async with app.run_test(size=WIDE) as pilot:
+        lifecycle(app)
+        lock_for_presenter(app.gate)
+        await pilot.press("ctrl+t", "shift+left", "ctrl+r")
+        assert app.rewind.active and toasts.last().message == PRESENTER_MESSAGE
+        await pilot.press("shift+end")
+        assert not app.rewind.active and app.gate.refusal() == PRESENTER_MESSAGE
