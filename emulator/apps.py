@@ -82,6 +82,7 @@ class App:
         self.pid = -1
         self.context: UIAbilityContext | None = None
         self._kit: Any = None
+        self._audio_pid = -1  # the process whose audio renderer runs (the audio framework's RENDERER_RUNNING)
 
     # -- identity ------------------------------------------------------------------------
     def has_permission(self, permission: str) -> bool:
@@ -90,6 +91,22 @@ class App:
     @property
     def alive(self) -> bool:
         return self.state is not ProcessState.DEAD
+
+    @property
+    def audio_playing(self) -> bool:
+        """The app's process has an audio renderer running (False until set; gone with the process)."""
+        return self.alive and self._audio_pid == self.pid
+
+    @audio_playing.setter
+    def audio_playing(self, playing: bool) -> None:
+        if not isinstance(playing, bool):
+            raise TypeError(f"audio_playing is True or False, not {playing!r}")
+        if playing and not self.alive:
+            raise AppStateError(f"{self.bundle_name} is not running, so it cannot play audio")
+        was = self.audio_playing
+        self._audio_pid = self.pid if playing else -1
+        if playing and not was:
+            self._emu.continuous.on_audio_start(self)  # NotifyAudioStart
 
     @property
     def ignored_modes(self) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Continuous-task records (ContinuousTaskRecord) and their form in the running_task file.
 
-Sources: service-rules §2.4, §2.8; research-service §3; `continuous_task_record.cpp` ParseToJsonStr /
-ParseFromJson (the version that persists suspendState and suspendReason).
+Sources: service-rules §2.4, §2.8; `continuous_task_record.cpp` ParseToJsonStr / ParseFromJson at HEAD
+e75584cd (record.cpp:188-333: the sub-notification, appIndex, detailedCancelReason and audioPlayState persist).
 """
 
 from __future__ import annotations
@@ -130,16 +130,20 @@ class TaskRecord:
             if self.want_bundle is not None:
                 want = (f',"wantAgentInfo":{{"abilityName":{_s(self.want_ability or "")},'
                         f'"bundleName":{_s(self.want_bundle)}}}')
-            self._json = (
-                f'{{"abilityId":{self.ability_id},"abilityName":{_s(self.ability_name)},"bgModeId":{self.mode_id},'
+            self._json = (  # keys in nlohmann::json's (sorted) order
+                f'{{"abilityId":{self.ability_id},"abilityName":{_s(self.ability_name)},"appIndex":{self.app_index},'
+                f'"audioPlayState":{_b(self.audio_play_state)},"bgModeId":{self.mode_id},'
                 f'"bgModeIds":"{_modes_str(self.modes)}","bgSubModeIds":"{_modes_str(self.sub_modes)}",'
                 f'"bundleName":{_s(self.bundle)},"combinedNotificationTaskId":{self.combined_task_id},'
-                f'"continuousTaskId":{self.task_id},"isBatchApi":{_b(self.is_batch)},'
-                f'"isByRequestObject":{_b(self.by_request)},"isCombinedTaskNotification":{_b(self.combined)},'
-                f'"isFromWebview":false,"isNewApi":true,"isSystem":{_b(self.is_system)},'
-                f'"notificationId":{self.notification_id},"notificationLabel":{_s(self.label)},"pid":{self.pid},'
-                f'"startedMs":{self.started_ms},"suspendReason":{self.suspend_reason},'
-                f'"suspendState":{_b(self.suspended)},"uid":{self.uid},"userId":{self.user_id}{want}}}')
+                f'"continuousTaskId":{self.task_id},"detailedCancelReason":{self.detailed_reason},'
+                f'"isBatchApi":{_b(self.is_batch)},"isByRequestObject":{_b(self.by_request)},'
+                f'"isCombinedTaskNotification":{_b(self.combined)},"isFromComponent":false,"isFromWebview":false,'
+                f'"isNewApi":true,"isStandby":false,"isStandbySuspend":false,"isSystem":{_b(self.is_system)},'
+                f'"needSendNotificationForInnerApi":false,"notificationId":{self.notification_id},'
+                f'"notificationLabel":{_s(self.label)},"pid":{self.pid},"startedMs":{self.started_ms},'
+                f'"subNotificationId":{self.sub_notification_id},"subNotificationLabel":{_s(self.sub_label)},'
+                f'"suspendReason":{self.suspend_reason},"suspendState":{_b(self.suspended)},"uid":{self.uid},'
+                f'"userId":{self.user_id}{want}}}')
         return self._json
 
     @classmethod
@@ -148,10 +152,11 @@ class TaskRecord:
         if not isinstance(value, dict):
             return None
         ints = ("userId", "uid", "pid", "bgModeId", "continuousTaskId", "abilityId", "suspendReason",
-                "combinedNotificationTaskId")
-        strs = ("bundleName", "abilityName", "notificationLabel")
+                "combinedNotificationTaskId", "subNotificationId", "appIndex", "detailedCancelReason")
+        strs = ("bundleName", "abilityName", "notificationLabel", "subNotificationLabel")
         bools = ("isNewApi", "isFromWebview", "isSystem", "suspendState", "isCombinedTaskNotification",
-                 "isByRequestObject")
+                 "isByRequestObject", "audioPlayState", "isStandby", "isStandbySuspend", "isFromComponent",
+                 "needSendNotificationForInnerApi")  # CheckContinuousRecod at HEAD e75584cd (record.cpp:236-256)
         if (any(not isinstance(value.get(k), int) or isinstance(value.get(k), bool) for k in ints)
                 or any(not isinstance(value.get(k), str) for k in strs)
                 or any(not isinstance(value.get(k), bool) for k in bools)):
@@ -180,4 +185,7 @@ class TaskRecord:
             rec.notification_id = notification_id
         rec.suspended = value["suspendState"]
         rec.suspend_reason = value["suspendReason"]
+        rec.sub_label, rec.sub_notification_id = value["subNotificationLabel"], value["subNotificationId"]
+        rec.app_index, rec.detailed_reason = value["appIndex"], value["detailedCancelReason"]
+        rec.audio_play_state = value["audioPlayState"]
         return rec

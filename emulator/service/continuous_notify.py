@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING
 
 from emulator.errors import error
 from emulator.events import EventKind
-from emulator.modes import DATA_TRANSFER
-from emulator.service.notifications import Notification, notification_label, notification_text, sub_notification_label
+from emulator.modes import AUDIO_PLAYBACK, DATA_TRANSFER
+from emulator.service.notifications import (
+    LOADING_PROMPT, PROMPTS, Notification, notification_label, notification_text, sub_notification_label,
+)
 
 if TYPE_CHECKING:
+    from emulator.apps import App
     from emulator.service.continuous import ContinuousManager
     from emulator.service.continuous_model import TaskRecord
 
@@ -49,7 +52,7 @@ class ContinuousNotify:
         if live_view_split and rec.by_request and len(rec.modes) > 1 and DATA_TRANSFER in rec.modes:
             self._publish_split(rec, fn, title)
             return
-        text = notification_text(rec.modes, rec.sub_modes, rec.is_system, rec.by_request)
+        text = self._text(rec)
         if text is None:
             raise self._verify_failed(rec, fn, "a mode has no notification text the service can load")
         if not text:
@@ -60,12 +63,26 @@ class ContinuousNotify:
             return
         self._show(rec, title, text, sub=False)
 
+    def _text(self: ContinuousManager, rec: TaskRecord) -> str | None:
+        """CheckNotificationText for the record; showing the loading text clears its audioPlayState_."""
+        app = self._emu.app_by_uid(rec.uid)
+        text = notification_text(rec.modes, rec.sub_modes, rec.is_system, rec.by_request,
+                                 playing=app is not None and app.audio_playing)
+        if text == LOADING_PROMPT and rec.audio_play_state:
+            rec.audio_play_state = False
+            rec.changed()
+        return text
+
     def _publish_split(self: ContinuousManager, rec: TaskRecord, fn: str, title: str) -> None:
-        """SendLiveViewAndOtherNotification. The second notification's text is built without the task's
-        sub-modes and as for a non-system app (the service builds it from a fresh record)."""
+        """SendLiveViewAndOtherNotification (CTM:3538-3588 at HEAD e75584cd). The second notification's text is
+        built from a fresh record: the other modes with their own sub-modes, as for a non-system app."""
         self._show(rec, title, notification_text([DATA_TRANSFER], [], False, True) or "", sub=False)
-        others = [m for m in rec.modes if m != DATA_TRANSFER]
-        text = notification_text(others, [], False, True)
+        pairs = [(m, rec.sub_modes[i] if i < len(rec.sub_modes) else None) for i, m in enumerate(rec.modes)
+                 if m != DATA_TRANSFER]
+        others = [m for m, _ in pairs]
+        app = self._emu.app_by_uid(rec.uid)
+        text = notification_text(others, [s for _, s in pairs if s is not None], False, True,
+                                 playing=app is not None and app.audio_playing)
         if text is None:
             if rec.notification_id != -1:
                 self._cancel_notification(rec, "its second notification could not be built")
@@ -104,6 +121,31 @@ class ContinuousNotify:
             self._events.emit(EventKind.NOTIFICATION_PUBLISHED, f"refreshed {what} in notification {nid} for "
                               f"continuous task {rec.task_id}", rec.bundle, nid, task_id=rec.task_id,
                               label=rec.label)
+
+    def on_audio_start(self: ContinuousManager, app: App) -> None:
+        """NotifyAudioStart (CTM:4495-4550): the app's audio started, so every notification of its uid that shows
+        the loading text shows the audioPlayback prompt (no newline). Only when one such task has a notification
+        id above 0: a lone one with id 0 keeps the loading text (the check is `notificationId_ > 0`)."""
+        if not self._emu.service_ready:
+            return
+        mine = [r for r in self.tasks.values() if r.uid == app.uid and not r.audio_play_state]
+        if not any(r.notification_id > 0 for r in mine):
+            if mine:
+                self._events.emit(EventKind.NOTIFICATION_PUBLISHED, f"{app.bundle_name}'s audio started, but its "
+                                  "loading notification keeps its text: the service looks only for notification "
+                                  "ids above 0", app.bundle_name, mine[0].notification_id, task_id=mine[0].task_id,
+                                  refreshed=False)
+            return
+        for rec in mine:
+            if rec.notification_id == -1:
+                continue
+            rec.audio_play_state = True
+            rec.changed()
+            for nid in self.drawer.retext(rec.label, self._title(rec, "NotifyAudioStart"), PROMPTS[AUDIO_PLAYBACK - 1]):
+                self._events.emit(EventKind.NOTIFICATION_PUBLISHED, f"refreshed the text of notification {nid}: "
+                                  f"{app.bundle_name}'s audio started", rec.bundle, nid, task_id=rec.task_id,
+                                  label=rec.label)
+        self._persist_quietly()
 
     def _cancel_notification(self: ContinuousManager, rec: TaskRecord, why: str) -> None:
         if self.drawer.cancel(rec.label, rec.notification_id) is not None:

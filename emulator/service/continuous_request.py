@@ -15,7 +15,6 @@ from emulator.apps import App, ProcessState
 from emulator.events import EventKind
 from emulator.modes import AUDIO_PLAYBACK, DATA_TRANSFER, SPECIAL_SCENARIO_PROCESSING, mode_name
 from emulator.service.continuous_model import TaskRecord
-from emulator.service.notifications import notification_text
 
 if TYPE_CHECKING:
     from emulator.apps import UIAbilityContext
@@ -177,7 +176,7 @@ class ContinuousRequestCalls:
                                    "can (the new wantAgent is kept in memory anyway)", fn)
             self._refresh_notification(rec, title, None)
         else:
-            text = refresh_text(rec)
+            text = self._text(rec) or ""  # GetNotificationText: the same builder, an error gives no text
             if text:
                 self._refresh_notification(rec, title, text)
         self._events.emit(EventKind.CONTINUOUS_UPDATED, f"continuous task {task_id} now runs {_names(rec.modes)} "
@@ -189,7 +188,3 @@ class ContinuousRequestCalls:
         self._persist(app, fn, f"continuous task {task_id} keeps its new modes")
         return rec.notification_id, task_id
 
-
-def refresh_text(rec: TaskRecord) -> str:
-    """GetNotificationText (the refresh path): like the publish path, but a mode without text is skipped."""
-    return "".join(notification_text([mode], rec.sub_modes, rec.is_system, rec.by_request) or "" for mode in rec.modes)

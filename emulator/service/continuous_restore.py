@@ -1,11 +1,12 @@
 """The running_task file: every change rewrites the whole map (coalesced by StateFile); restored on restart.
 
-Restore follows HandlePersistenceData / CheckPersistenceData (service-rules §2.10; CTM id 4563471869):
-a record whose pid still runs is kept and its notification re-published (unless its id is -1, and
-even when the task is suspended) as one notification with the record's own label, so a merged task
-gets its own again and a request's second notification is not re-published; a record whose pid is
-gone is dropped without touching the drawer; both id counters are set to the largest value in the
-file, dropped records included.
+Restore follows HandlePersistenceData / CheckPersistenceData at HEAD e75584cd (CTM:304-412, 2236-2247,
+4552-4574): a record whose pid is gone is erased and its notification (and a request's second one)
+cancelled, unless a record still in the map uses the same id and label; a live record with
+notification id -1 keeps none; a suspended one publishes nothing; a request-object task with
+dataTransfer and another mode gets its two notifications again, with their persisted ids; any other
+one notification with its own label and id. Both id counters are set to the largest value in the file,
+dropped records included.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
 from emulator.apps import ProcessState
+from emulator.errors import BusinessError
 from emulator.events import EventKind
 from emulator.service.continuous_model import TaskRecord
 
@@ -52,20 +54,28 @@ class ContinuousRestore:
         records = self._load_records()
         alive = {app.pid: app for app in self._emu.apps if app.alive}
         max_notification, max_task = -1, -1
-        for rec in records:
+        for i, rec in enumerate(records):
             max_notification = max(max_notification, rec.notification_id)
             max_task = max(max_task, rec.task_id)
             app = alive.get(rec.pid)
             if app is None:
                 self._events.emit(EventKind.CONTINUOUS_DROPPED, f"continuous task {rec.task_id} not restored: its "
                                   f"process {rec.pid} is no longer running", rec.bundle, rec.task_id)
+                still = list(self.tasks.values()) + records[i + 1:]  # what the map holds at this point
+                if rec.notification_id != -1 and not any(
+                        r.notification_id == rec.notification_id and r.label == rec.label for r in still):
+                    self._cancel_notification(rec, "its process died before the service restarted")
+                    self._cancel_sub_notification(rec, "its process died before the service restarted")
                 continue
             self._insert(rec)
-            state = " (still suspended)" if rec.suspended else ""
+            state = " (still suspended: no notification)" if rec.suspended else ""
             self._events.emit(EventKind.CONTINUOUS_RESTORED, f"continuous task {rec.task_id} restored from "
                               f"running_task{state}: its process {rec.pid} still runs", rec.bundle, rec.task_id)
-            if rec.notification_id != -1:  # SendContinuousTaskNotification: one notification, the record's own
-                self._publish(rec, "restore", live_view_split=False)
+            if rec.notification_id != -1 and not rec.suspended:  # HandleActiveNotification
+                try:
+                    self._publish(rec, "restore")
+                except BusinessError:
+                    pass  # CheckPersistenceData ignores what publishing answers
         if max_notification != -1:
             self.last_notification_id = max_notification
         if max_task != -1:

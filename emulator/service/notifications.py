@@ -1,7 +1,8 @@
 """The notification drawer, and the title, text and label a device gives a continuous task's notification.
 
-Sources: research-service §2 (CTM CheckNotificationText / SendContinuousTaskNotification; NT PublishNotification,
-CreateNotificationLabel); resources/entry/.../base/element/string.json (English prompts).
+Sources at HEAD e75584cd: CTM CheckNotificationText / FilterNotificationMode / SingleModeNotificationText /
+MergeNotificationText (CTM:1591-1812), `common_utils.cpp` SortMode (91-110), NT PublishNotification and
+CreateNotificationLabel; resources/entry/.../base/element/string.json (STRINGS, the English texts).
 
 The drawer belongs to the notification service, not to the background task service: it survives a
 service restart (the service then re-publishes or cancels by its restored records) and is emptied by
@@ -13,15 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from emulator.modes import AUDIO_PLAYBACK, AUDIO_RECORDING, BLUETOOTH_INTERACTION, SPECIAL_SCENARIO_PROCESSING, VOIP
+from emulator.modes import (
+    AUDIO_PLAYBACK, AUDIO_RECORDING, BLUETOOTH_INTERACTION, DATA_TRANSFER, LOCATION, SPECIAL_SCENARIO_PROCESSING, VOIP,
+)
 
 __all__ = ["Notification", "NotificationDrawer", "notification_text", "notification_label", "sub_notification_label",
-           "libcxx_string_hash", "PROMPTS", "CAR_KEY_PROMPT", "MEDIA_PROCESS_PROMPT", "VIDEO_BROADCAST_PROMPT"]
+           "libcxx_string_hash", "PROMPTS", "CAR_KEY_PROMPT", "MEDIA_PROCESS_PROMPT", "VIDEO_BROADCAST_PROMPT",
+           "WORK_OUT_PROMPT", "LOADING_PROMPT", "MODE_WORDS", "MERGED_FORMATS"]
 
-# g_taskPromptResNames, index = mode - 1 (index 9: ohos_bgmode_prompt_default_value, old FA API only).
+_DEFAULT = "Running continuous task"  # ohos_bgmode_prompt_default_value
+# g_taskPromptResNames (CTM:82-96), index = mode - 1: indexes 9-12 are the default value, 13 nearlink.
 PROMPTS: tuple[str, ...] = (
     "A data transfer task is in progress. Closing this notification will end it.",
-    "An audio/video playback task is in progress. Closing this notification will end it.",
+    "Playing audio/video. Closing this notification will end playback.",  # STRINGS:11-12, since 3473e3be
     "A recording task is in progress. Closing this notification will end it.",
     "A positioning task is in progress. Closing this notification will end it.",
     "A Bluetooth task is in progress. Closing this notification will end it.",
@@ -29,14 +34,31 @@ PROMPTS: tuple[str, ...] = (
     "A WLAN task is in progress. Closing this notification will end it.",
     "A call is in progress. Closing this notification will end it.",
     "A computing task is in progress. Closing this notification will end it.",
-    "Running continuous task",
+    _DEFAULT, _DEFAULT, _DEFAULT, _DEFAULT,
+    "A NearLink task is in progress. Closing this notification will end it.",  # STRINGS:255-256
 )
-# ohos_bgsubmode_prompt_car_key in the resource HAP the current code loads (RES-entry).
+# g_taskPromptResNamesSubMode (CTM:98-103): car key, media process, video broadcast, work out.
 CAR_KEY_PROMPT = "Automatic car key functions will not work if you close this card."
-# ohos_bgsubmode_prompt_media_process / _video_broadcast (RES-entry): the special-scenario sub-mode texts.
 MEDIA_PROCESS_PROMPT = "A media processing task is in progress. Closing this notification will end it."
 VIDEO_BROADCAST_PROMPT = "A video casting task is in progress. Closing this notification will end it."
-SUBMODE_CAR_KEY, SUBMODE_AVSESSION, SUBMODE_MEDIA_PROCESS, SUBMODE_VIDEO_BROADCAST = 1, 5, 9, 10
+WORK_OUT_PROMPT = "A workout task is in progress. Closing this notification will end it."  # STRINGS:129-130
+# notification_text_starting_task (STRINGS:227-228): a lone audioPlayback task of an app not playing audio.
+LOADING_PROMPT = "Loading audio/video. Closing this notification will interrupt playback."
+# modeForNotificationText_ (CTM:450-472; STRINGS:164-226, 262-263): the words of a merged sentence.
+MODE_WORDS: dict[int, str] = {
+    1: "data transfer", 2: "audio/video playback", 3: "recording", 4: "positioning", 5: "Bluetooth",
+    6: "cross-device collaboration", 7: "WLAN", 8: "call", 9: "computing", 14: "NearLink",
+}
+# g_taskNotificationResNames (STRINGS:234-249): two modes, three, more than three (filled with three words).
+MERGED_FORMATS: tuple[str, ...] = (
+    "Tasks in progress ({}, {}). Closing this notification will end them.",
+    "Tasks in progress ({}, {}, {}). Closing this notification will end them.",
+    "Tasks in progress ({}, {}, {}, and more). Closing this notification will end them.",
+)
+MAX_MERGED_WORDS = 3  # MAX_NOTIFICATION_TEXT_TYPE
+SUBMODE_CAR_KEY, SUBMODE_AVSESSION = 1, 5
+SUBMODE_MEDIA_PROCESS, SUBMODE_VIDEO_BROADCAST, SUBMODE_WORK_OUT = 9, 10, 11
+_SORTED_FIRST = (DATA_TRANSFER, AUDIO_RECORDING, LOCATION)  # CommonUtils::SortMode
 
 _MASK = (1 << 64) - 1
 _K2 = 0x9AE16A3B2F90404F
@@ -44,41 +66,49 @@ _K3 = 0xC949D7C7509E6557
 _MUL = 0x9DDFEA08EB382D69
 
 
-def notification_text(modes: list[int], sub_modes: list[int], is_system: bool,
-                      by_request: bool = False) -> str | None:
-    """CheckNotificationText: each mode's prompt followed by "\n", in the task's order.
+def notification_text(modes: list[int], sub_modes: list[int], is_system: bool, by_request: bool = False,
+                      playing: bool = True) -> str | None:
+    """CheckNotificationText: the text of a task's notification.
 
-    A system app gets no text for audioRecording and voip; a request object with the AVSession
-    sub-mode gets none for audioPlayback. bluetoothInteraction with the car-key sub-mode and
-    specialScenarioProcessing take their sub-mode's text. An empty result means the task has no
-    notification; None means the service refuses it (ERR_BGTASK_NOTIFICATION_VERIFY_FAILED): a
-    special scenario whose sub-mode has no text (work-out), or a mode past the ten prompts (nearlink).
+    An empty result means the task has no notification; None means the service refuses it
+    (ERR_BGTASK_NOTIFICATION_VERIFY_FAILED). `playing`: the app has an audio renderer running; when it
+    has not, a lone audioPlayback task (without bluetoothInteraction) shows LOADING_PROMPT.
     """
+    if SPECIAL_SCENARIO_PROCESSING in modes:
+        special = _special_text(sub_modes)
+        return None if special is None else special + "\n"
+    modes, sub_modes = list(modes), list(sub_modes)
+    car = ""
+    if BLUETOOTH_INTERACTION in modes and SUBMODE_CAR_KEY in sub_modes:  # its own text, out of the mode list
+        car = CAR_KEY_PROMPT + "\n"
+        sub_modes.remove(SUBMODE_CAR_KEY)
+        modes.remove(BLUETOOTH_INTERACTION)
     avsession = by_request and SUBMODE_AVSESSION in sub_modes
-    text = ""
-    for mode in modes:
-        if (mode == AUDIO_PLAYBACK and avsession) or (mode in (VOIP, AUDIO_RECORDING) and is_system):
-            continue
-        if mode == SPECIAL_SCENARIO_PROCESSING or (mode == BLUETOOTH_INTERACTION and SUBMODE_CAR_KEY in sub_modes):
-            special = _sub_mode_text(mode, sub_modes)
-            if special is None:
-                return None
-            text += special + "\n"
-            continue
-        if not 1 <= mode <= len(PROMPTS):
+    shown = [m for m in modes
+             if not ((m == AUDIO_PLAYBACK and avsession) or (m in (VOIP, AUDIO_RECORDING) and is_system))]
+    shown = [m for m in _SORTED_FIRST if m in shown] + [m for m in shown if m not in _SORTED_FIRST]
+    if not shown:
+        return car
+    if len(shown) == 1:
+        if shown[0] == AUDIO_PLAYBACK and not car and BLUETOOTH_INTERACTION not in modes and not playing:
+            return LOADING_PROMPT  # no newline (CTM:1689-1700)
+        if not 1 <= shown[0] <= len(PROMPTS):
             return None
-        text += PROMPTS[mode - 1] + "\n"
-    return text
+        return car + PROMPTS[shown[0] - 1] + "\n"
+    words = []
+    for mode in shown[:MAX_MERGED_WORDS]:
+        if mode not in MODE_WORDS:
+            return None
+        words.append(MODE_WORDS[mode])
+    return car + MERGED_FORMATS[min(len(shown), MAX_MERGED_WORDS + 1) - 2].format(*words)
 
 
-def _sub_mode_text(mode: int, sub_modes: list[int]) -> str | None:
-    """CheckSpecialNotificationText: car key first, then media process, then video broadcast."""
-    if mode == BLUETOOTH_INTERACTION and SUBMODE_CAR_KEY in sub_modes:
-        return CAR_KEY_PROMPT
-    if SUBMODE_MEDIA_PROCESS in sub_modes:
-        return MEDIA_PROCESS_PROMPT
-    if SUBMODE_VIDEO_BROADCAST in sub_modes:
-        return VIDEO_BROADCAST_PROMPT
+def _special_text(sub_modes: list[int]) -> str | None:
+    """CheckSpecialNotificationText: media process first, then video broadcast, then work out."""
+    for sub, text in ((SUBMODE_MEDIA_PROCESS, MEDIA_PROCESS_PROMPT), (SUBMODE_VIDEO_BROADCAST, VIDEO_BROADCAST_PROMPT),
+                      (SUBMODE_WORK_OUT, WORK_OUT_PROMPT)):
+        if sub in sub_modes:
+            return text
     return None
 
 
@@ -174,6 +204,15 @@ class NotificationDrawer:
             if text is not None:
                 note.title, note.text = title, text
             refreshed.append(nid)
+        return refreshed
+
+    def retext(self, label: str, title: str, text: str) -> list[int]:
+        """RefreshContinuousNotifications: every shown notification with this label gets the title and text."""
+        refreshed = []
+        for (shown_label, nid), note in self._entries.items():
+            if shown_label == label:
+                note.title, note.text = title, text
+                refreshed.append(nid)
         return refreshed
 
     def with_id(self, notification_id: int) -> list[Notification]:

@@ -18,17 +18,74 @@ def start(app, modes):
 def test_text_per_mode(emu, index, mode):
     emu.device.device_type = "2in1"
     app = install(emu, "com.example.all", modes=ALL, system_app=True, label="All Modes")
+    app.audio_playing = True  # else a lone audioPlayback task shows the loading text
     start(app, [mode])
     (note,) = emu.snapshot().notifications
     assert (note.title, note.text) == ("All Modes", PROMPTS[index] + "\n")
 
 
 def test_exact_texts():
+    """STRINGS at HEAD e75584cd: single-mode prompts end with a newline, merged sentences do not."""
     assert PROMPTS[0] == "A data transfer task is in progress. Closing this notification will end it."
+    assert PROMPTS[1] == "Playing audio/video. Closing this notification will end playback."
     assert PROMPTS[8] == "A computing task is in progress. Closing this notification will end it."
+    assert PROMPTS[13] == "A NearLink task is in progress. Closing this notification will end it."
+    assert PROMPTS[9:13] == ("Running continuous task",) * 4
+    # several modes: one sentence; dataTransfer, audioRecording, location first, then the task's own order
     assert notification_text([2, 4], [], False) == (
-        "An audio/video playback task is in progress. Closing this notification will end it.\n"
-        "A positioning task is in progress. Closing this notification will end it.\n")
+        "Tasks in progress (positioning, audio/video playback). Closing this notification will end them.")
+    assert notification_text([8, 5, 3], [], False) == (
+        "Tasks in progress (recording, call, Bluetooth). Closing this notification will end them.")
+    assert notification_text([9, 6, 4, 1], [], False) == (
+        "Tasks in progress (data transfer, positioning, computing, and more). Closing this notification will end "
+        "them.")
+    assert notification_text([7, 14], [], False) == (
+        "Tasks in progress (WLAN, NearLink). Closing this notification will end them.")
+
+
+def test_car_key_text_comes_first_and_bluetooth_leaves_the_list():
+    car = "Automatic car key functions will not work if you close this card.\n"
+    assert notification_text([5], [1], False) == car
+    assert notification_text([5, 4], [1], False) == car + PROMPTS[3] + "\n"
+    assert notification_text([5, 4, 8], [1], False) == (
+        car + "Tasks in progress (positioning, call). Closing this notification will end them.")
+
+
+def test_a_mode_without_a_word_fails_only_among_the_first_three():
+    assert notification_text([4, 10], [], False) is None  # 9800006: no word for mode 10
+    assert notification_text([4, 8, 9, 10], [], False) == (
+        "Tasks in progress (positioning, call, computing, and more). Closing this notification will end them.")
+
+
+def test_a_lone_audio_task_shows_the_loading_text_until_the_app_plays(emu, music):
+    """CTM:1689-1700, 4511-4550: loading text (no newline) while no renderer runs; NotifyAudioStart replaces it
+    with the prompt, without a newline, for notification ids above 0 only."""
+    loading = "Loading audio/video. Closing this notification will interrupt playback."
+    start(music, ["location"])  # notification 0
+    music.backgroundTaskManager.stopBackgroundRunning(music.context).result()
+    start(music, ["audioPlayback"])  # notification 1
+    assert emu.snapshot().notifications[0].text == loading
+    music.audio_playing = True
+    assert emu.snapshot().notifications[0].text == PROMPTS[1]
+    assert "refreshed the text of notification 1" in last(emu, "notification.published").reason
+    assert emu.continuous.tasks[next(iter(emu.continuous.tasks))].audio_play_state is True
+
+
+def test_the_first_notification_keeps_the_loading_text(emu, music):
+    start(music, ["audioPlayback"])  # notification 0: `notificationId_ > 0` finds nothing to refresh
+    music.audio_playing = True
+    assert emu.snapshot().notifications[0].text == (
+        "Loading audio/video. Closing this notification will interrupt playback.")
+    assert "ids above 0" in last(emu, "notification.published").reason
+
+
+def test_an_app_playing_audio_gets_the_prompt_and_the_renderer_goes_with_the_process(emu, music):
+    music.audio_playing = True
+    start(music, ["audioPlayback"])
+    assert emu.snapshot().notifications[0].text == PROMPTS[1] + "\n"
+    music.kill()
+    music.to_foreground()
+    assert music.audio_playing is False
 
 
 def test_system_app_recording_and_voip_have_no_notification(emu):
@@ -46,8 +103,7 @@ def test_system_app_recording_and_voip_have_no_notification(emu):
 def test_normal_app_recording_and_voip_have_text(emu, music):
     start(music, ["voip", "audioRecording"])
     assert emu.snapshot().notifications[0].text == (
-        "A call is in progress. Closing this notification will end it.\n"
-        "A recording task is in progress. Closing this notification will end it.\n")
+        "Tasks in progress (recording, call). Closing this notification will end them.")
 
 
 def test_label_and_title(emu, music):

@@ -94,8 +94,8 @@ def test_restart_keeps_listeners(emu, music):
     assert [(h.reason, h.id) for h in heard] == [(1, 1)]
 
 
-def test_restart_republishes_a_suspended_tasks_notification(emu, music):
-    """CheckPersistenceData re-publishes every live record's notification, suspended or not."""
+def test_restart_publishes_nothing_for_a_suspended_task(emu, music):
+    """HandleActiveNotification returns early for a suspended record (CTM:2238-2240 at HEAD, since 5932abfc)."""
     music.backgroundTaskManager.on("continuousTaskSuspend", print)
     start(music, ["audioPlayback"])
     emu.system.suspend_continuous_task(1)
@@ -103,7 +103,11 @@ def test_restart_republishes_a_suspended_tasks_notification(emu, music):
     emu.restart_service()
     (task,) = emu.snapshot().continuous_tasks
     assert task.suspended and task.suspend_reason == 6
-    assert [n.task_ids for n in emu.snapshot().notifications] == [(1,)]
+    assert emu.snapshot().notifications == ()
+    assert "still suspended: no notification" in last(emu, "continuous.restored").reason
+    music.to_background()
+    music.to_foreground()  # activation publishes it again, with its id
+    assert [(n.notification_id, n.task_ids) for n in emu.snapshot().notifications] == [(0, (1,))]
 
 
 def test_storage_failure_answers_9800007_and_keeps_the_task(emu, music):
@@ -130,6 +134,33 @@ def test_unpersisted_task_is_lost_and_its_notification_orphaned(emu, music):
     (note,) = emu.snapshot().notifications
     assert note.task_ids == ()
     emu.user.remove_notification(note.notification_id)  # nothing to end
+    assert emu.snapshot().notifications == ()
+
+
+def test_a_dead_process_loses_its_task_and_its_notification(emu, music):
+    """CheckPersistenceData cancels a dropped record's notification (CTM:397-402, 4552-4574; since 5ea789e4)."""
+    other = install(emu, "com.example.nav", label="Nav")
+    start(music, ["audioPlayback"])
+    start(other, ["location"])
+    emu.service_ready = False
+    other.kill()  # not ready: the record stays, and so does its notification
+    emu.service_ready = True
+    assert [n.notification_id for n in emu.snapshot().notifications] == [0, 1]
+    emu.restart_service()
+    assert [n.notification_id for n in emu.snapshot().notifications] == [0]
+    assert "its process died before the service restarted" in last(emu, "notification.removed").reason
+
+
+def test_a_dead_request_task_loses_both_notifications(emu, music):
+    from emulator.kit import backgroundTaskManager as btm
+
+    music.backgroundTaskManager.startBackgroundRunning(
+        music.context, btm.ContinuousTaskRequest([1, 4], [3, 2], make_agent())).result()
+    assert len(emu.snapshot().notifications) == 2
+    emu.service_ready = False
+    music.kill()
+    emu.service_ready = True
+    emu.restart_service()
     assert emu.snapshot().notifications == ()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from emulator.service.notifications import PROMPTS
+from emulator.service.notifications import LOADING_PROMPT, PROMPTS
 
 from .conftest import install, kinds, last, make_agent
 from .request_helpers import HASH, MUSIC_UID, V, refused, start
@@ -20,7 +20,8 @@ def test_several_tasks_on_one_ability_with_their_own_keys_labels_and_ids(emu, mu
     assert [t.notification_label for t in tasks] == [f"bgmode_{MUSIC_UID}_{HASH}_1_1", f"bgmode_{MUSIC_UID}_{HASH}_1_2"]
     assert [t.by_request_object for t in tasks] == [True, True]
     assert tasks[0].sub_modes == ("submodeNormalNotification",)
-    assert [n.text for n in emu.snapshot().notifications] == [PROMPTS[1] + "\n", PROMPTS[3] + "\n"]
+    # a lone audioPlayback task of an app playing no audio shows the loading text (CTM:1689-1700 at HEAD)
+    assert [n.text for n in emu.snapshot().notifications] == [LOADING_PROMPT, PROMPTS[3] + "\n"]
     assert emu.now_ms == 0
 
 
@@ -119,10 +120,10 @@ def test_special_scenario_checks(emu):
     note = start(app, [13], [9]).result()
     assert emu.snapshot().notifications[0].text == (
         "A media processing task is in progress. Closing this notification will end it.\n")
-    # work-out has no text the service can load: the notification is refused
-    assert refused(start(app, [13], [11])) == (9800006, "BussinessError 9800006: Notification verification "
-                                                "failed for a continuous task. The title or text of the "
-                                                "notification cannot be empty.")
+    # the work-out sub-mode has a text at HEAD e75584cd (STRINGS:129-130, CTM:103)
+    assert start(app, [13], [11]).result().continuousTaskId == 4
+    assert emu.snapshot().notifications[1].text == (
+        "A workout task is in progress. Closing this notification will end it.\n")
     assert note.continuousTaskId == 3
     emu.device.device_type = "tv"
     assert refused(start(app, [13], [10])) == (9800005, V + "The background task mode: MODE_SPECIAL_SCENARIO_"
@@ -166,3 +167,11 @@ def test_storage_failure_answers_9800007_and_keeps_the_request_task(emu, music):
     emu.faults.storage_fails = False
     assert [t.continuous_task_id for t in emu.snapshot().continuous_tasks] == [1]
     assert kinds(emu, "continuous.started") == ["continuous.started"]
+
+
+def test_a_nearlink_task_gets_the_nearlink_prompt(emu):
+    """The 14th prompt (CTM:96, STRINGS:255-256 at HEAD e75584cd): a nearlink task now has a notification."""
+    app = install(emu, "com.example.near", modes=["nearlink"], label="N")
+    note = start(app, [14], [2]).result()
+    assert (note.notificationId, emu.snapshot().notifications[0].text) == (
+        0, "A NearLink task is in progress. Closing this notification will end it.\n")

@@ -5,7 +5,10 @@ tasks); every notification belongs to a live task (bar a request's second notifi
 left behind, as on a device); each
 listener hears of a task's end at most once (and never of a task still running); a restart loses no
 task of a live process; the state file always parses and matches the service's map. Plus: an app the
-device suspended holds no active task, and ids only grow between restarts.
+device suspended holds no active task, and ids only grow between restarts. HEAD e75584cd rules: starting
+again while the ability's task is suspended never reactivates it; a state subscriber hears a start only
+of an active task and a stop only of one that ended or is suspended; a loading text belongs to a task
+whose audioPlayState is false.
 """
 
 import json
@@ -17,7 +20,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from emulator import BusinessError, Emulator, ProcessState
 from emulator.kit import backgroundTaskManager as btm
 
-from .conftest import install, make_agent
+from emulator.service.notifications import LOADING_PROMPT
+
+from .conftest import KEEP, install, make_agent
 
 BUNDLES = ("com.a", "com.b", "com.c")
 MODES = ["audioPlayback", "dataTransfer", "location", "bluetoothInteraction", "voip"]
@@ -36,6 +41,9 @@ class ContinuousMachine(RuleBasedStateMachine):
         self.lifetime = 0  # a restarted service with no persisted task starts its ids at 1 again
         self.last_id = 0
         self.orphans: set[tuple[str, int]] = set()  # second notifications a restart left in the drawer
+        self.watcher = install(self.emu, "com.watch", modes=[], system_app=True,
+                               permissions=(KEEP, "ohos.permission.GET_BACKGROUND_TASK_INFO"))
+        self.watching: object | None = None
 
     def _cancel_cb(self):
         ends: list[tuple[int, int]] = []
@@ -57,10 +65,14 @@ class ContinuousMachine(RuleBasedStateMachine):
         if not app.alive:
             return
         form = 2 if numeric else modes
+        key = f"{app.uid}_EntryAbility_{app.context.abilityId}"
+        was = self.emu.continuous.tasks.get(key)
         try:
             result = app.backgroundTaskManager.startBackgroundRunning(app.context, form, AGENT).result()
         except BusinessError as err:
             assert err.code in (9800005,), err
+            if was is not None and was.suspended:
+                assert self.emu.continuous.tasks.get(key) is was and was.suspended, "a refused start reactivated"
             return
         if not numeric:
             if result.notificationId != -1:
@@ -124,6 +136,35 @@ class ContinuousMachine(RuleBasedStateMachine):
         else:
             app.backgroundTaskManager.off(type_)
 
+    @rule(on=st.booleans())
+    def watch_state(self, on):
+        bt = self.watcher.backgroundTaskManager
+        if not self.watcher.alive:
+            return
+        if on and self.watching is None:
+            def start(info):
+                rec = self.emu.continuous.by_id.get(info.continuousTaskId)
+                assert rec is not None and not rec.suspended and info.suspendState is False
+
+            def stop(info):
+                rec = self.emu.continuous.by_id.get(info.continuousTaskId)
+                assert rec is None or rec.suspended, "heard a stop of a task still active"
+                assert info.bundleName in BUNDLES and info.appIndex == 0
+
+            self.watching = btm.BackgroundTaskSubscriber(onContinuousTaskStart=start,
+                                                         onContinuousTaskUpdate=lambda info: None,
+                                                         onContinuousTaskStop=stop)
+            bt.subscribeContinuousTaskState(self.watching)
+        elif not on and self.watching is not None:
+            bt.unsubscribeContinuousTaskState(self.watching)
+            self.watching = None
+
+    @rule(bundle=st.sampled_from(BUNDLES), playing=st.booleans())
+    def audio(self, bundle, playing):
+        app = self.apps[bundle]
+        if app.alive:
+            app.audio_playing = playing
+
     # -- the user and the system -----------------------------------------------------------------
     @precondition(lambda self: len(self.emu.continuous.drawer) > 0)
     @rule(pick=st.integers(0, 10))
@@ -168,6 +209,8 @@ class ContinuousMachine(RuleBasedStateMachine):
                          if r.sub_notification_id != -1}  # the service forgets them; the drawer keeps them
         if reboot:
             self.orphans.clear()
+            self.watching = None  # every process died, the watcher's subscriber with it
+            self.watcher.to_foreground()
             self.emu.reboot()
             assert not self.emu.continuous.by_id
         else:
@@ -209,6 +252,13 @@ class ContinuousMachine(RuleBasedStateMachine):
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
             assert set(data) == set(self.emu.continuous.tasks)
+
+    @invariant()
+    def loading_text_means_audio_not_started(self):
+        for note in self.emu.snapshot().notifications:
+            if note.text == LOADING_PROMPT:
+                tasks = [self.emu.continuous.by_id[i] for i in note.task_ids]
+                assert any(not t.audio_play_state for t in tasks) or not tasks
 
     @invariant()
     def suspended_apps_hold_no_active_task(self):

@@ -12,7 +12,7 @@ DENIED = (201, "BussinessError 201: Permission denied.")
 def cm(err):
     return err.code, err.message
 PROMPT = {
-    "audioPlayback": "An audio/video playback task is in progress. Closing this notification will end it.\n",
+    "audioPlayback": "Playing audio/video. Closing this notification will end playback.\n",
     "dataTransfer": "A data transfer task is in progress. Closing this notification will end it.\n",
     "location": "A positioning task is in progress. Closing this notification will end it.\n",
 }
@@ -32,7 +32,8 @@ def test_update_replaces_modes_and_keeps_ids(emu, music):
     note = update(music, ["location", "audioPlayback"]).result()
     assert note == btm.ContinuousTaskNotification(4, 8, 0, 1)
     assert emu.snapshot().continuous_tasks[0].modes == ("location", "audioPlayback")
-    assert emu.snapshot().notifications[0].text == PROMPT["location"] + PROMPT["audioPlayback"]
+    assert emu.snapshot().notifications[0].text == (
+        "Tasks in progress (positioning, audio/video playback). Closing this notification will end them.")
     assert last(emu, "continuous.updated").reason == ("continuous task 1 now runs location, audioPlayback (was "
                                                       "audioPlayback)")
 
