@@ -146,10 +146,12 @@ class Timeline:
         events = list(log)
         complete = log.total == len(events)
         if complete:
-            from emulator import Emulator as Fresh
+            from emulator.device import Device
 
-            timeline = cls(Fresh().snapshot(), begins_ms=0)  # a fresh device's settings, before any event
-            timeline.apps.clear()
+            fresh = Device(lambda *_a, **_k: None, lambda _name: None)  # a fresh device, before any event
+            timeline = cls(begins_ms=0)
+            timeline._seed_device(fresh.battery_level, fresh.low_battery_threshold, fresh.charging, fresh.screen_on,
+                                  True, 0)
         else:  # the log already forgot the start: begin at its oldest event, from the state now
             timeline = cls(emu.snapshot(), begins_ms=emu.now_ms, truncated=True)
             events = []
@@ -158,14 +160,17 @@ class Timeline:
         log.subscribe(timeline.feed)
         return timeline
 
+    def _seed_device(self, level: int, threshold: int, charging: bool, screen_on: bool, ready: bool, t: int) -> None:
+        self.threshold, self.level = threshold, level
+        self.device["battery"].label = f"battery (low ≤ {threshold}%)"
+        self.device["battery"].set_state(t, battery_state(level, threshold))
+        self.device["charging"].set_state(t, "charging" if charging else "unplugged")
+        self.device["screen"].set_state(t, "on" if screen_on else "off")
+        self.device["service"].set_state(t, "ready" if ready else "not-ready")
+
     def _seed(self, snap: Snapshot, t: int) -> None:
         d = snap.device
-        self.threshold, self.level = d.low_battery_threshold, d.battery_level
-        self.device["battery"].label = f"battery (low ≤ {d.low_battery_threshold}%)"
-        self.device["battery"].set_state(t, battery_state(d.battery_level, d.low_battery_threshold))
-        self.device["charging"].set_state(t, "charging" if d.charging else "unplugged")
-        self.device["screen"].set_state(t, "on" if d.screen_on else "off")
-        self.device["service"].set_state(t, "ready" if snap.service_ready else "not-ready")
+        self._seed_device(d.battery_level, d.low_battery_threshold, d.charging, d.screen_on, snap.service_ready, t)
         for app in snap.apps:
             self._app_lane(app.bundle_name, app.label).set_state(t, app.state)
         for task in snap.transient_tasks:
