@@ -29,17 +29,18 @@ class ReplayError(Exception):
     """The moment cannot be rebuilt (it is before the recording began)."""
 
 
-_cache: dict[tuple[int, int, int, bool], Scenario] = {}
+_cache: list[tuple[SessionRecorder, int, int, Scenario]] = []  # the last one parsed (it holds its recorder)
 
 
 def _parsed(rec: SessionRecorder, end: int, keep_later: bool) -> Scenario:
     """The recording as a scenario, parsed once per recording and length (a rewound view moves the
     cursor many times over the same recording; the steps are only read, never changed)."""
-    key = (id(rec), len(rec), end if not keep_later else -1, keep_later)
-    scenario = _cache.get(key)
-    if scenario is None:
-        _cache.clear()
-        scenario = _cache[key] = load_text(rec.to_toml("replay", end_ms=end), "replay.toml")
+    if not keep_later:
+        return load_text(rec.to_toml("replay", end_ms=end), "replay.toml")
+    if _cache and _cache[0][0] is rec and _cache[0][1:3] == (len(rec), end):
+        return _cache[0][3]
+    scenario = load_text(rec.to_toml("replay", end_ms=end), "replay.toml")
+    _cache[:] = [(rec, len(rec), end, scenario)]
     return scenario
 
 
@@ -59,8 +60,7 @@ def replay_session(session: Session, at_ms: int, *, keep_later: bool = True) -> 
         raise ReplayError("a moment before 0:00 does not exist")
     last = max((s.at_ms for s in rec.steps), default=0)
     kept = rec if keep_later else rec.fork(rec.emu, at_ms)
-    end = max(at_ms, last) if keep_later else at_ms
-    end = max(end, max((s.at_ms for s in kept.steps), default=0))
+    end = last if keep_later else at_ms  # the file's end: the replay's clock is moved by hand anyway
     recorded = _parsed(kept, end, keep_later)
     scenario = session.scenario
     if scenario is not None:
