@@ -13,7 +13,7 @@ from bgtui.session import Session
 from .test_snapshots import SHIPPED_THEMES
 
 
-def demo_app(name: str, theme: str | None = None) -> BgtuiApp:
+def demo_app(name: str, theme: str = "dark") -> BgtuiApp:
     session = Session.of_scenario(load(f"demo:{name}"))
     session.emu.advance_to(session.run.end_ms)  # type: ignore[union-attr]
     return make_app(session=session, clock_running=False, watch_themes=False, theme=theme)
