@@ -75,6 +75,11 @@ def _app(snap: Snapshot, app: AppView, events: list[Event]) -> Details:
         ("ability", f"{app.ability_name} #{app.ability_id}" if app.ability_id is not None else app.ability_name),
         ("daily quota left", fmt.remaining(app.quota_left_ms) + (" (draining)" if app.quota_counting else "")),
     ]
+    if len(app.abilities) > 1:  # one row per UIAbility, each with its own declared modes, instead
+        d.fields[7:10] = [("privileges", _privileges(app.running_resources_apply))] + [
+            (f"ability {i}", f"{a.name}" + (f" #{a.ability_id}" if a.ability_id is not None else "")
+             + (" (main)" if i == 1 else "") + f": {', '.join(a.background_modes) or 'no modes'}")
+            for i, a in enumerate(app.abilities, 1)]
     if app.ignored_modes:
         d.fields.append(("ignored modes", ", ".join(app.ignored_modes)))
     if app.background_since_ms is not None:

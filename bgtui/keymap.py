@@ -106,6 +106,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_screen", "v", "Screen", "Toggle the screen", "Turn the screen off or on", DV),
     ActionSpec("device_type", "d", "Device", "Set the device type…",
                "Set the device type (form): phone, tablet, 2in1, wearable, tv, car", DV),
+    ActionSpec("auth_answer", "A", "Auth answer", "Set the authorisation answer…",
+               "What the user answers when an app asks to run special-scenario tasks (form): allow once, "
+               "always allow, deny, no answer", DV),
     ActionSpec("toggle_service", "N", "Service", "Toggle service not ready",
                "Make the service answer 'not ready' to every call, or ready again", DV),
     ActionSpec("inject_fault", "F", "Fault", "Inject a fault…",

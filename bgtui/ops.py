@@ -60,11 +60,11 @@ def _do(rec: SessionRecorder, action: str, *args: Any, app: App | str | None = N
 
 
 def want_agent_for(app: App) -> Any:
-    """A WantAgent that opens the app's EntryAbility, as an app builds one for its notification."""
+    """A WantAgent that opens the app's main ability, as an app builds one for its notification."""
     from emulator.kit import wantAgent  # the kit loads on the first call, not at start-up
 
     return wantAgent.getWantAgent({
-        "wants": [{"bundleName": app.bundle_name, "abilityName": "EntryAbility"}],
+        "wants": [{"bundleName": app.bundle_name, "abilityName": app.main_ability}],
         "actionType": wantAgent.OperationType.START_ABILITY, "requestCode": 0, "wantAgentFlags": [],
     }).result()
 
@@ -111,22 +111,27 @@ def cancel_transient(rec: SessionRecorder, app: App | str, request_id: int) -> N
 
 
 # -- continuous tasks -----------------------------------------------------------------------
-def start_continuous(rec: SessionRecorder, app: App | str, modes: Iterable[str]) -> Any:
-    """startBackgroundRunning(context, [modes], wantAgent): the ContinuousTaskNotification."""
+def _context(app: App, ability: str | None) -> Any:
+    """The named UIAbility's context (ValueError for a name the app lacks), or the main one's."""
+    return app.ability_context(ability) if ability is not None else app.context
+
+
+def start_continuous(rec: SessionRecorder, app: App | str, modes: Iterable[str], ability: str | None = None) -> Any:
+    """startBackgroundRunning(context, [modes], wantAgent) from `ability` (default: the main one)."""
     the_app = _app(rec, app)
     kit(the_app, "startBackgroundRunning")
-    return _call(rec, the_app, "startBackgroundRunning", [the_app.context, list(modes), want_agent_for(the_app)]
-                 ).result()
+    return _call(rec, the_app, "startBackgroundRunning",
+                 [_context(the_app, ability), list(modes), want_agent_for(the_app)]).result()
 
 
-def update_continuous(rec: SessionRecorder, app: App | str, modes: Iterable[str]) -> Any:
+def update_continuous(rec: SessionRecorder, app: App | str, modes: Iterable[str], ability: str | None = None) -> Any:
     the_app = _app(rec, app)
-    return _call(rec, the_app, "updateBackgroundRunning", [the_app.context, list(modes)]).result()
+    return _call(rec, the_app, "updateBackgroundRunning", [_context(the_app, ability), list(modes)]).result()
 
 
-def stop_continuous(rec: SessionRecorder, app: App | str) -> None:
+def stop_continuous(rec: SessionRecorder, app: App | str, ability: str | None = None) -> None:
     the_app = _app(rec, app)
-    _call(rec, the_app, "stopBackgroundRunning", [the_app.context]).result()
+    _call(rec, the_app, "stopBackgroundRunning", [_context(the_app, ability)]).result()
 
 
 # -- efficiency resources -------------------------------------------------------------------
@@ -171,7 +176,8 @@ def set_battery(rec: SessionRecorder, level: int) -> None:
 
 
 def set_device(rec: SessionRecorder, setting: str, value: Any) -> None:
-    """One device setting: battery_level, low_battery_threshold, charging, screen_on, device_type."""
+    """One device setting: battery_level, low_battery_threshold, charging, screen_on, device_type,
+    auth_dialog_answer."""
     _do(rec, f"device.{setting}", value)
 
 
@@ -201,6 +207,7 @@ _RESETS: dict[str, Callable[[SessionRecorder], None]] = {
     "screen_on": lambda rec: _do(rec, "device.screen_on", True),
     "device_type": lambda rec: _do(rec, "device.device_type", "phone"),
     "support_task_keeping": _follow_device_type,
+    "auth_dialog_answer": lambda rec: _do(rec, "device.auth_dialog_answer", "no_answer"),
     "suspend_grace_ms": lambda rec: _do(rec, "policy.suspend_grace", DEFAULT_SUSPEND_GRACE_MS),
     "unhandled_timeout": lambda rec: _do(rec, "policy.unhandled_timeout", DEFAULT_UNHANDLED_TIMEOUT),
     "service_ready": lambda rec: _do(rec, "service.ready", True),

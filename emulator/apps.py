@@ -1,13 +1,19 @@
-"""Installed apps: identity, flags, declared modes and privileges, one process, one UIAbility.
+"""Installed apps: identity, flags, privileges, one process, and its UIAbilities with their declared modes.
 
 Uids are allocated as a device does for user 100: uid = 100 * 200000 + appId, appIds from
 10000, so the first app gets 20010000. Each launch gets a new pid and a new ability record
 (abilityId) with a new context; a dead app has pid -1 and its old context loses its token,
 so a call through it answers as the native layer does for a context without a token.
+
+An app has one or more UIAbilities, each with its own module.json5 `backgroundModes` (the service
+checks a request against the calling ability's own set, bg_continuous_task_mgr.cpp GetBackgroundModeInfo).
+The first is the main ability, shown in the foreground; every ability gets its record and context
+when the process starts (the ability manager's startAbility between them is not modelled).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Iterable
@@ -17,11 +23,13 @@ from emulator.modes import mode_bitmask, unknown_mode_names
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
 
-__all__ = ["App", "ProcessState", "AbilityInfo", "UIAbilityContext", "ENTRY_ABILITY", "KEEP_BACKGROUND_RUNNING"]
+__all__ = ["App", "ProcessState", "AbilityInfo", "AbilitySpec", "UIAbilityContext", "ENTRY_ABILITY",
+           "KEEP_BACKGROUND_RUNNING"]
 
 ENTRY_ABILITY = "EntryAbility"
 KEEP_BACKGROUND_RUNNING = "ohos.permission.KEEP_BACKGROUND_RUNNING"
 FIRST_APP_UID = 100 * 200_000 + 10_000  # user 100, first appId
+ABILITY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")  # as module.json5 names them (and $context.Name can)
 
 
 class ProcessState(StrEnum):
@@ -44,12 +52,27 @@ class AbilityInfo:
     moduleName: str = "entry"
 
 
+@dataclass(frozen=True, slots=True)
+class AbilitySpec:
+    """One UIAbility as installed: its name and module.json5 backgroundModes."""
+    name: str
+    background_modes: tuple[str, ...]
+    mask: int  # the bundle manager's bitmask of the known names
+    ignored_modes: tuple[str, ...]  # names the bundle manager does not know (ignored silently)
+
+    @classmethod
+    def of(cls, name: str, modes: Iterable[str]) -> AbilitySpec:
+        modes = tuple(modes)
+        return cls(name, modes, mode_bitmask(modes), unknown_mode_names(modes))
+
+
 class UIAbilityContext:
     """The `this.context` of a UIAbility, as passed to startBackgroundRunning & co."""
 
-    def __init__(self, app: App, ability_id: int) -> None:
+    def __init__(self, app: App, ability_id: int, ability: AbilitySpec | None = None) -> None:
         self._app = app
-        self.abilityInfo = AbilityInfo(ENTRY_ABILITY, app.bundle_name, app.background_modes_mask)
+        ability = ability or app.abilities[0]
+        self.abilityInfo = AbilityInfo(ability.name, app.bundle_name, ability.mask)
         self.abilityId = ability_id
         self.token: object | None = object()  # dropped when the ability's process dies
 
@@ -59,13 +82,14 @@ class UIAbilityContext:
 
     def __repr__(self) -> str:
         alive = "alive" if self.token is not None else "destroyed"
-        return f"<UIAbilityContext {self._app.bundle_name}/{ENTRY_ABILITY} #{self.abilityId} {alive}>"
+        return f"<UIAbilityContext {self._app.bundle_name}/{self.abilityInfo.name} #{self.abilityId} {alive}>"
 
 
 class App:
     def __init__(self, emu: Emulator, *, bundle_name: str, uid: int, label: str, system_app: bool,
                  atomic_service: bool, permissions: Iterable[str], background_modes: Iterable[str],
-                 running_resources_apply: Iterable[int]) -> None:
+                 running_resources_apply: Iterable[int],
+                 abilities: Iterable[tuple[str, Iterable[str]]] | None = None) -> None:
         self._emu = emu
         self.bundle_name = bundle_name
         self.uid = uid
@@ -74,13 +98,19 @@ class App:
         self.atomic_service = atomic_service
         self.permissions = frozenset(permissions)
         self.sorted_permissions = tuple(sorted(self.permissions))  # for views: fixed at install
-        self.background_modes = tuple(background_modes)
-        self.background_modes_mask = mode_bitmask(self.background_modes)
-        self._ignored_modes = unknown_mode_names(self.background_modes)
+        specs = [AbilitySpec.of(n, m) for n, m in abilities] if abilities else [
+            AbilitySpec.of(ENTRY_ABILITY, background_modes)]
+        self.abilities: tuple[AbilitySpec, ...] = tuple(specs)  # in order; the first is the main ability
+        self._ability_by_name = {a.name: a for a in specs}
+        main = specs[0]
+        self.background_modes = main.background_modes  # the main ability's
+        self.background_modes_mask = main.mask
+        self._ignored_modes = tuple(dict.fromkeys(m for a in specs for m in a.ignored_modes))
         self.running_resources_apply = tuple(running_resources_apply)
         self.state = ProcessState.DEAD
         self.pid = -1
-        self.context: UIAbilityContext | None = None
+        self.context: UIAbilityContext | None = None  # the main ability's, of the current or last launch
+        self.contexts: dict[str, UIAbilityContext] = {}  # every ability's, by name, same launch
         self._kit: Any = None
         self._audio_pid = -1  # the process whose audio renderer runs (the audio framework's RENDERER_RUNNING)
 
@@ -91,6 +121,29 @@ class App:
     @property
     def alive(self) -> bool:
         return self.state is not ProcessState.DEAD
+
+    @property
+    def main_ability(self) -> str:
+        return self.abilities[0].name
+
+    def ability(self, name: str) -> AbilitySpec | None:
+        return self._ability_by_name.get(name)
+
+    def modes_mask_of(self, ability_name: str) -> int:
+        """GetBackgroundModeInfo(uid, abilityName): 0 (INVALID_BGMODE) for an ability the app does not have."""
+        spec = self._ability_by_name.get(ability_name)
+        return spec.mask if spec is not None else 0
+
+    def ability_context(self, name: str) -> UIAbilityContext:
+        """The context of the named UIAbility (of the current launch, or the last one if the app is dead)."""
+        spec = self._ability_by_name.get(name) if isinstance(name, str) else None
+        if spec is None:
+            have = ", ".join(a.name for a in self.abilities)
+            raise ValueError(f"{self.bundle_name} has no UIAbility {name!r} (its abilities: {have})")
+        ctx = self.contexts.get(spec.name)
+        if ctx is None:
+            raise AppStateError(f"{self.bundle_name} has never been launched")
+        return ctx
 
     @property
     def audio_playing(self) -> bool:
@@ -139,7 +192,7 @@ class App:
             self._emu._kill(self, why)
 
     def end_ability(self) -> None:
-        """EntryAbility ends (terminateSelf, or swiped away from recents); with it gone, the process exits."""
+        """The main ability ends (terminateSelf, or swiped away from recents); with it gone, the process exits."""
         if self.state is ProcessState.DEAD:
             raise AppStateError(f"{self.bundle_name} is not running")
         self._emu._end_ability(self)

@@ -13,9 +13,13 @@ from typing import Callable
 
 from emulator.events import EventKind
 
-__all__ = ["Device", "DEVICE_TYPES", "DEFAULT_LOW_BATTERY_THRESHOLD"]
+__all__ = ["Device", "DEVICE_TYPES", "DEFAULT_LOW_BATTERY_THRESHOLD", "AUTH_DIALOG_ANSWERS"]
 
 DEVICE_TYPES = ("phone", "tablet", "2in1", "wearable", "tv", "car")
+# What the fake user answers to a special-scenario authorisation banner or dialog (requestAuthFromUser*).
+AUTH_DIALOG_ANSWERS = ("allow_once", "always_allow", "deny", "no_answer")
+_ANSWER_WORDS = {"allow_once": "allow this time only", "always_allow": "always allow", "deny": "deny",
+                 "no_answer": "leave it unanswered"}
 DEFAULT_LOW_BATTERY_THRESHOLD = 20  # soc.low default of the battery manager
 
 Emit = Callable[..., object]
@@ -47,6 +51,8 @@ class Device:
         self._screen_on = True
         self._device_type = "phone"
         self._task_keeping_override: bool | None = None
+        self._auth_answer = "no_answer"
+        self._auth_answer_listeners: list[Callable[[str], None]] = []
         self.boot_ms = 0  # virtual time of the last boot; uptime = now - boot_ms
 
     # -- battery -------------------------------------------------------------------------
@@ -157,6 +163,29 @@ class Device:
                    + (" (set explicitly)" if value is not None else f" (follows device type {self._device_type})"),
                    support_task_keeping=self.support_task_keeping)
 
+    # -- the user's answer to authorisation prompts -------------------------------------------------
+    @property
+    def auth_dialog_answer(self) -> str:
+        """What the user answers to a special-scenario authorisation banner or dialog, shortly after it appears:
+        "allow_once", "always_allow", "deny" (on a banner, which has no deny button: swipe it away) or
+        "no_answer" (the default: it stays up until this changes)."""
+        return self._auth_answer
+
+    @auth_dialog_answer.setter
+    def auth_dialog_answer(self, value: str) -> None:
+        if value not in AUTH_DIALOG_ANSWERS:
+            raise ValueError(f"auth_dialog_answer must be one of {', '.join(AUTH_DIALOG_ANSWERS)}, not {value!r}")
+        if value == self._auth_answer:
+            return
+        self._auth_answer = value
+        self._emit(EventKind.AUTH_ANSWER, f"the user will {_ANSWER_WORDS[value]} when asked to let an app run "
+                   "special-scenario tasks in the background", auth_dialog_answer=value)
+        for listener in self._auth_answer_listeners:
+            listener(value)
+
+    def add_auth_answer_listener(self, listener: Callable[[str], None]) -> None:
+        self._auth_answer_listeners.append(listener)
+
     def overrides(self) -> dict[str, object]:
         """Settings that differ from a fresh device, for the dashboard's overrides banner."""
         out: dict[str, object] = {}
@@ -172,4 +201,6 @@ class Device:
             out["device_type"] = self._device_type
         if self._task_keeping_override is not None:
             out["support_task_keeping"] = self._task_keeping_override
+        if self._auth_answer != "no_answer":
+            out["auth_dialog_answer"] = self._auth_answer
         return out

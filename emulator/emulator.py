@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from emulator.actions import SystemActions, UserActions
-from emulator.apps import App, ProcessState, UIAbilityContext
+from emulator.apps import ABILITY_NAME, App, ProcessState, UIAbilityContext
 from emulator.clock import VirtualClock
 from emulator.device import Device
 from emulator.events import Event, EventKind, EventLog
@@ -146,17 +146,24 @@ class Emulator:
     # -- apps ------------------------------------------------------------------------------
     def install_app(self, bundle_name: str, *, system_app: bool = False, atomic_service: bool = False,
                     permissions: Iterable[str] = (), background_modes: Iterable[str] = (),
-                    running_resources_apply: Iterable[int] = (), label: str | None = None) -> App:
-        """Install an app and launch it: it starts in the foreground with one process and EntryAbility."""
+                    running_resources_apply: Iterable[int] = (), label: str | None = None,
+                    abilities: dict[str, Iterable[str]] | None = None) -> App:
+        """Install an app and launch it: it starts in the foreground with one process.
+
+        `abilities` names its UIAbilities in order, each with its backgroundModes (the first is the main
+        one); without it the app has one, "EntryAbility", declaring `background_modes`.
+        """
         permissions, background_modes = _as_list(permissions), _as_list(background_modes)
         running_resources_apply = _as_list(running_resources_apply)
         _check_install(bundle_name, system_app, atomic_service, permissions, background_modes,
                        running_resources_apply, label)
+        ability_list = _check_abilities(abilities, background_modes)
         if bundle_name in self._apps:
             raise ValueError(f"{bundle_name} is already installed")
         app = App(self, bundle_name=bundle_name, uid=self._next_uid, label=label or bundle_name,
                   system_app=system_app, atomic_service=atomic_service, permissions=permissions,
-                  background_modes=background_modes, running_resources_apply=running_resources_apply)
+                  background_modes=background_modes, running_resources_apply=running_resources_apply,
+                  abilities=ability_list)
         self._next_uid += 1
         self._apps[bundle_name] = app
         self._apps_by_uid[app.uid] = app
@@ -200,8 +207,11 @@ class Emulator:
     def _launch(self, app: App) -> None:
         app.pid = self._next_pid
         self._next_pid += 1
-        app.context = UIAbilityContext(app, self._next_ability_id)
-        self._next_ability_id += 1
+        app.contexts = {}
+        for ability in app.abilities:  # each UIAbility gets its record (abilityId) with the process
+            app.contexts[ability.name] = UIAbilityContext(app, self._next_ability_id, ability)
+            self._next_ability_id += 1
+        app.context = app.contexts[app.main_ability]
         app.state = ProcessState.FOREGROUND
         held = self._hold_policy(app)
         try:
@@ -228,8 +238,8 @@ class Emulator:
 
     def _drop_process(self, app: App) -> int:
         pid = app.pid
-        if app.context is not None:
-            app.context.token = None  # the ability is gone: its context has no token any more
+        for context in app.contexts.values():
+            context.token = None  # the abilities are gone: their contexts have no token any more
         app.pid = -1
         app.state = ProcessState.DEAD
         return pid
@@ -247,10 +257,11 @@ class Emulator:
     def _end_ability(self, app: App) -> None:
         assert app.context is not None
         ability_id = app.context.abilityId
-        self.events.emit(EventKind.APP_ABILITY_ENDED, f"EntryAbility #{ability_id} ended", app.bundle_name, app.pid,
+        self.events.emit(EventKind.APP_ABILITY_ENDED, f"{app.main_ability} #{ability_id} ended", app.bundle_name, app.pid,
                          ability_id=ability_id)
         self.continuous.on_ability_terminated(app, ability_id)
-        self._kill(app, "exited: its only UIAbility ended")
+        self._kill(app, "exited: its only UIAbility ended" if len(app.abilities) == 1
+                   else f"exited: its main UIAbility {app.main_ability} ended")
 
     def _clear_data(self, app: App) -> None:
         self.events.emit(EventKind.APP_DATA_CLEARED, "the user cleared the app's data "
@@ -295,6 +306,26 @@ def _as_list(value: object) -> object:
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         return value
     return list(value)  # type: ignore[call-overload]
+
+
+def _check_abilities(abilities: object, background_modes: object) -> list[tuple[str, list[str]]] | None:
+    """install_app's abilities=: a dict of ability name -> backgroundModes, in order; not with background_modes."""
+    if abilities is None:
+        return None
+    if not isinstance(abilities, dict) or not abilities:
+        raise TypeError(f"abilities must be a non-empty dict of ability name -> list of backgroundModes, "
+                        f"not {abilities!r}")
+    if background_modes:
+        raise ValueError("pass background_modes= (one EntryAbility) or abilities= (each ability's modes), not both")
+    out = []
+    for name, modes in abilities.items():
+        if not isinstance(name, str) or not ABILITY_NAME.match(name):
+            raise ValueError(f"an ability name is letters, digits and _ (not starting with a digit), not {name!r}")
+        modes = _as_list(modes)
+        if not isinstance(modes, list) or not all(isinstance(m, str) for m in modes):
+            raise TypeError(f"abilities[{name!r}] must be a list of strings, not {modes!r}")
+        out.append((name, modes))
+    return out
 
 
 def _check_install(bundle_name: object, system_app: object, atomic_service: object, permissions: object,

@@ -24,6 +24,7 @@ class EventKind(StrEnum):
     SCREEN = "device.screen"
     DEVICE_TYPE = "device.type"
     TASK_KEEPING_SUPPORT = "device.task_keeping"
+    AUTH_ANSWER = "device.auth_answer"  # what the fake user answers to authorisation prompts
     SERVICE_READY = "service.ready"
     SERVICE_RESTARTED = "service.restarted"
     REBOOTED = "device.rebooted"
@@ -66,6 +67,7 @@ class EventKind(StrEnum):
     CONTINUOUS_RESTORED = "continuous.restored"
     CONTINUOUS_DROPPED = "continuous.dropped"
     CONTINUOUS_LISTENER = "continuous.listener"
+    CONTINUOUS_AUTH = "continuous.auth"  # special-scenario authorisation: requests, answers, records
     NOTIFICATION_PUBLISHED = "notification.published"
     NOTIFICATION_REMOVED = "notification.removed"
     # efficiency resources

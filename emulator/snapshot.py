@@ -13,9 +13,10 @@ from emulator.frozen import FrozenRecord, frozen_record
 from emulator.service.transient_model import INIT_QUOTA_MS
 
 if TYPE_CHECKING:
+    from emulator.apps import App
     from emulator.emulator import Emulator
 
-__all__ = ["Snapshot", "DeviceView", "PolicyView", "AppView", "TransientTaskView", "ContinuousTaskView",
+__all__ = ["Snapshot", "DeviceView", "PolicyView", "AppView", "AbilityView", "TransientTaskView", "ContinuousTaskView",
            "NotificationView", "EfficiencyGrantView", "take_snapshot"]
 
 
@@ -42,6 +43,15 @@ class PolicyView(FrozenRecord):
 
 
 @frozen_record
+class AbilityView(FrozenRecord):
+    """One UIAbility of an app: its name, its declared backgroundModes, its record id in this launch."""
+
+    name: str
+    background_modes: tuple[str, ...]
+    ability_id: int | None  # None before the first launch
+
+
+@frozen_record
 class AppView(FrozenRecord):
     """One installed app: identity, declarations, process state and what keeps it awake."""
 
@@ -63,6 +73,7 @@ class AppView(FrozenRecord):
     background_since_ms: int | None  # when the 5 s request window started, if it applies
     keeps_awake: tuple[str, ...]  # what keeps it from being suspended, e.g. "continuous task 3"
     suspend_due_ms: int | None  # when the device policy will suspend it, if pending
+    abilities: tuple[AbilityView, ...] = ()  # every UIAbility in order; the first is ability_name's
 
 
 @frozen_record
@@ -123,6 +134,9 @@ class NotificationView(FrozenRecord):
     text: str
     label: str  # "bgmode_<uid>_<hash(abilityName)>_<abilityId>"
     task_ids: tuple[int, ...]
+    progress: tuple[str, str, int] | None = None  # a dataTransfer task's (title, fileName, progressValue)
+    control_flags: int = 0  # 17 = sound and vibration (a download finished or of unknown progress)
+    buttons: tuple[str, ...] = ()  # an authorisation banner's buttons
 
 
 @frozen_record
@@ -206,6 +220,12 @@ def _transient_views(emu: Emulator) -> tuple[TransientTaskView, ...]:
     return tuple(out)
 
 
+def _ability_views(app: App) -> tuple[AbilityView, ...]:
+    contexts = app.contexts
+    return tuple(AbilityView(a.name, a.background_modes, contexts[a.name].abilityId if a.name in contexts else None)
+                 for a in app.abilities)
+
+
 def _app_views(emu: Emulator) -> tuple[AppView, ...]:
     records, background_since = emu.transient.records, emu.transient.background_since
     holds, suspend_due_ms = emu.holds_by_uid(), emu.policy.suspend_due_ms
@@ -227,13 +247,14 @@ def _app_views(emu: Emulator) -> tuple[AppView, ...]:
         f["background_modes"] = app.background_modes
         f["ignored_modes"] = app.ignored_modes
         f["running_resources_apply"] = app.running_resources_apply
-        f["ability_name"] = "EntryAbility"
+        f["ability_name"] = app.main_ability
         f["ability_id"] = context.abilityId if context else None
         f["quota_left_ms"] = INIT_QUOTA_MS if record is None else record.quota_at(now)  # TransientManager.quota_left
         f["quota_counting"] = record is not None and record.counting
         f["background_since_ms"] = background_since.get(uid)
         f["keeps_awake"] = tuple(holds.get(uid, ()))
         f["suspend_due_ms"] = suspend_due_ms(app)
+        f["abilities"] = _ability_views(app)
         out.append(view)
     return tuple(out)
 

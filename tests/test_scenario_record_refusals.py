@@ -31,7 +31,7 @@ def _unrecordable(emu, app, other):
         ("requestSuspendDelay", ["lone \ud800", noop], "surrogate"),
         ("requestSuspendDelay", [2**64, noop], "64-bit"),
         ("requestSuspendDelay", [NotKit, noop], "args[1]"),  # a class is not a function
-        ("startBackgroundRunning", [other.context, ["dataTransfer"], agent_for(app)], "current EntryAbility context"),
+        ("startBackgroundRunning", [other.context, ["dataTransfer"], agent_for(app)], "current ability contexts"),
         ("startBackgroundRunning", [app.context, ["dataTransfer"], agent_for(other)], "plain WantAgent"),
         ("requestSuspendDelay", ["x", noop], None),  # control: this one records
     ]
@@ -69,7 +69,7 @@ def test_a_function_anywhere_is_a_callback_and_a_stale_context_or_foreign_agent_
     old = app.context
     rec.perform_do("app.kill", app=app)
     rec.perform_do("app.foreground", app=app)
-    with pytest.raises(ValueError, match="current EntryAbility context"):
+    with pytest.raises(ValueError, match="current ability contexts"):
         rec.perform_call(app, "stopBackgroundRunning", [old])
     agent = agent_for(app)
     agent.extraInfo = {"subMode": 1}

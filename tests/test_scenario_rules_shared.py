@@ -28,6 +28,7 @@ SAMPLES = {
     "device.screen_on": [[False]],
     "device.device_type": [["2in1"], ["wearable"]],
     "device.support_task_keeping": [[True], [False], ["auto"]],
+    "device.auth_dialog_answer": [["allow_once"], ["no_answer"]],
     "device.reboot": [[]],
     "policy.suspend_grace": [["2s"], [2_000], [60_500], ["0s"]],
     "policy.unhandled_timeout": [["suspend"], ["none"]],
@@ -72,7 +73,7 @@ def test_every_action_replays_with_the_arguments_it_ran_with_live(monkeypatch):
                 rec.perform_do(name, sample[:n], app=APP if ACTIONS[name].needs_app else None)
                 emu.advance(1)
     live = list(ran)
-    assert len(live) == len(rec) == 36
+    assert len(live) == len(rec) == 38
     assert all(len(args) == len(ACTIONS[name].params) for name, _app, args in live)  # defaults filled in
     ran.clear()
     scenario = load_text(rec.to_toml())

@@ -87,6 +87,15 @@ class DeviceActions(ActionsBase):
 
         self.app.push_screen(DeviceTypeForm(self.emu.device.device_type), done)
 
+    def action_auth_answer(self) -> None:
+        def done(answer: str | None) -> None:
+            if answer is not None:
+                self.attempt("Authorisation answer", lambda: ops.set_device(self.rec, "auth_dialog_answer", answer))
+
+        from bgtui.screens.auth_form import AuthAnswerForm
+
+        self.app.push_screen(AuthAnswerForm(self.emu.device.auth_dialog_answer), done)
+
     def action_toggle_service(self) -> None:
         self.attempt("Service", lambda: ops.set_service_ready(self.rec, not self.emu.service_ready))
 

@@ -113,24 +113,28 @@ class WorldActions(ActionsBase):
         app = self._app_or_tell(function)
         if app is None or not self._kit_ready(app, function):
             return
-        current = next((t.modes for t in self.snap.continuous_tasks if t.bundle_name == app.bundle_name), ())
+        task = self.continuous_target() if update else None
+        if task is None or task.bundle_name != app.bundle_name:
+            task = next((t for t in self.snap.continuous_tasks if t.bundle_name == app.bundle_name), None)
+        current = task.modes if task is not None else ()
+        ability = task.ability_name if task is not None and update else None
 
         def done(form: ModesRequest | None) -> None:
             if form is None:
                 return
             target = self.emu.app(form.bundle_name)
             if update:
-                self.attempt(function, lambda: ops.update_continuous(self.rec, target, form.modes),
+                self.attempt(function, lambda: ops.update_continuous(self.rec, target, form.modes, form.ability),
                              lambda _: f"{target.label}: modes now {', '.join(form.modes)}")
             else:
-                self.attempt(function, lambda: ops.start_continuous(self.rec, target, form.modes),
+                self.attempt(function, lambda: ops.start_continuous(self.rec, target, form.modes, form.ability),
                              lambda note: f"{target.label}: continuous task {note.continuousTaskId} started, "
                                           f"notification {note.notificationId}")
 
         from bgtui.screens.modes_form import ModesForm
 
         self.app.push_screen(ModesForm(self.app_views(), app.bundle_name, update=update, current=current,
-                                       task_keeping=self.snap.device.support_task_keeping), done)
+                                       task_keeping=self.snap.device.support_task_keeping, ability=ability), done)
 
     def action_start_continuous(self) -> None:
         self._modes_form(update=False)
@@ -145,7 +149,8 @@ class WorldActions(ActionsBase):
             self.tell("Select an app first.", "stopBackgroundRunning", "warning")
             return
         app = self.emu.app(bundle)
-        self.attempt("stopBackgroundRunning", lambda: ops.stop_continuous(self.rec, app),
+        ability = task.ability_name if task is not None and len(app.abilities) > 1 else None
+        self.attempt("stopBackgroundRunning", lambda: ops.stop_continuous(self.rec, app, ability),
                      lambda _: f"{app.label}: continuous task stopped")
 
     # -- efficiency resources ------------------------------------------------------------------

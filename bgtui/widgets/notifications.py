@@ -12,6 +12,17 @@ from bgtui.widgets.table import Cell, Column
 __all__ = ["NotificationsTable"]
 
 
+def _extras(view: NotificationView) -> list[Any]:
+    """A data transfer's progress (its download template) and an authorisation banner's buttons."""
+    out: list[Any] = []
+    if view.progress is not None:
+        _title, file_name, value = view.progress
+        out.append((f"{file_name} {value}% ", "bold"))
+    if view.buttons:
+        out.append((" ".join(f"[{b}]" for b in view.buttons) + " ", "bold"))
+    return out
+
+
 class NotificationsTable(SnapshotDrivenTable):
     KIND = "notification"
     EMPTY = "No notifications. A continuous task posts one; press w to swipe it away."
@@ -31,6 +42,6 @@ class NotificationsTable(SnapshotDrivenTable):
             "id": [(str(view.notification_id), "bold")],
             "app": [(self.label(view.bundle_name), "bold")],
             "title": [(view.title, None)],
-            "text": [(view.text, "dim")],
+            "text": _extras(view) + [(view.text, "dim")],  # first: a long text is cut at the end
             "tasks": [(", ".join(map(str, view.task_ids)), None)],
         }

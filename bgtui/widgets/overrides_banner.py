@@ -19,6 +19,7 @@ def describe_override(name: str, value: object) -> str:
         "screen_on": lambda v: "screen off",
         "device_type": lambda v: f"device {v}",
         "support_task_keeping": lambda v: f"task keeping {'on' if v else 'off'}",
+        "auth_dialog_answer": lambda v: f"auth prompts: {str(v).replace('_', ' ')}",
         "suspend_grace_ms": lambda v: f"suspend grace {v} ms",
         "unhandled_timeout": lambda v: f"unhandled timeout: {v}",
         "service_ready": lambda v: "service not ready",

@@ -47,11 +47,12 @@ class ContinuousApi(SubscriptionsApi):
         def work() -> ContinuousTaskNotification:
             if update:
                 notification_id, task_id = service.update_by_request(
-                    self._app, modes, list(request.submodes), request.want_agent, request.continuous_task_id)
+                    self._app, modes, list(request.submodes), request.want_agent, request.continuous_task_id,
+                    request.progress is not None, request.combined)
             else:
                 notification_id, task_id = service.start_by_request(
                     self._app, ctx, modes, list(request.submodes), request.want_agent, request.combined,
-                    request.continuous_task_id)
+                    request.continuous_task_id, request.progress)
             return ContinuousTaskNotification(SLOT_TYPE, CONTENT_TYPE, notification_id, task_id)
 
         promise = self._async(fn, work)

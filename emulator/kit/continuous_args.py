@@ -10,6 +10,8 @@ from typing import Any
 
 from emulator.apps import UIAbilityContext
 from emulator.kit.args import MISSING, get_field, is_array, is_bool, is_number, is_object, to_int32
+from emulator.kit.efficiency_args import read_property
+from emulator.kit.progress_args import PROGRESS_INVALID, ProgressArgs, read_progress_info
 from emulator.kit.wantAgent import WantAgent
 from emulator.modes import BG_MODE_ID_BEGIN, BG_MODE_ID_END, mode_number
 
@@ -95,6 +97,10 @@ def _number_list(value: Any) -> list[int] | None:
     return out
 
 
+MODE_DATA_TRANSFER, MODE_SPECIAL = 1, 13  # BackgroundTaskMode numbers
+INVALID_CONTINUOUSTASK_ID = -2  # common.cpp:31: GetContinuousTaskRequest refuses a continuousTaskId of -2
+
+
 @dataclass(frozen=True, slots=True)
 class RequestArgs:
     """A ContinuousTaskRequest as the native layer read it; modes are still the BackgroundTaskMode numbers."""
@@ -103,6 +109,7 @@ class RequestArgs:
     want_agent: WantAgent
     continuous_task_id: int  # -1 when missing or not a number
     combined: bool  # only a boolean true counts
+    progress: ProgressArgs | None = None  # a request's progressInfo (API 26.1), when it has one
 
     def service_modes(self) -> list[int]:
         """Common::TaskModeTypeConversion: the BackgroundMode (v9) number each pair stands for."""
@@ -121,10 +128,21 @@ def read_request(value: Any) -> RequestArgs | Err:
         return "ERR_BGTASK_CONTINUOUS_REQUEST_NULL_OR_TYPE"
     raw_id = get_field(value, "continuousTaskId")
     task_id = to_int32(raw_id) if raw_id is not MISSING and is_number(raw_id) else -1
+    if task_id == INVALID_CONTINUOUSTASK_ID:
+        return "ERR_BGTASK_CONTINUOUS_REQUEST_NULL_OR_TYPE"
+    combined = get_field(value, "combinedTaskNotification") is True
+    progress = None
+    if read_property(value, "progressInfo") is not MISSING or (isinstance(value, dict) and "progressInfo" in value):
+        progress = read_progress_info(value)
+        if isinstance(progress, str):  # a progressValue out of range throws first (its 9800006 wins)
+            return progress if progress == PROGRESS_INVALID else "ERR_BGTASK_CONTINUOUS_REQUEST_NULL_OR_TYPE"
     if not modes or not submodes:
         return "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_IS_EMPTY"
     if len(modes) != len(submodes):
         return "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_LENGTH_MISMATCH"
+    special = check_special_modes(modes, combined)
+    if special is not None:
+        return special
     for mode, sub in zip(modes, submodes):
         if sub >= SUBMODE_END or sub < SUBMODE_BEGIN:
             return "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_CROSS_BORDER"
@@ -133,8 +151,22 @@ def read_request(value: Any) -> RequestArgs | Err:
                 return "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_TYPE_MISMATCH"
         elif SUBMODE_MODE.get(sub) != mode:
             return "ERR_BGTASK_CONTINUOUS_MODE_OR_SUBMODE_TYPE_MISMATCH"
-    combined = get_field(value, "combinedTaskNotification") is True
-    return RequestArgs(modes, submodes, agent, task_id, combined)
+    return RequestArgs(modes, submodes, agent, task_id, combined, progress)
+
+
+def check_special_modes(modes: list[int], combined: bool) -> Err | None:
+    """CheckSpecialModeParma (bg_continuous_task_napi_module.cpp:656-691), thrown for start and update alike:
+    no merged notification for a special-scenario or dataTransfer request, one special mode, and alone."""
+    special = modes.count(MODE_SPECIAL)
+    if combined and special:
+        return "ERR_BGTASK_CONTINUOUS_SPECIAL_SCENARIO_PROCESSING_NOT_MERGE_NOTIFICATION"
+    if combined and MODE_DATA_TRANSFER in modes:
+        return "ERR_BGTASK_CONTINUOUS_DATA_TRANSFER_NOT_MERGE_NOTIFICATION"
+    if special > 1:
+        return "ERR_BGTASK_SPECIAL_SCENARIO_PROCESSING_ONLY_ALLOW_ONE_APPLICATION"
+    if special == 1 and len(modes) > 1:
+        return "ERR_BGTASK_SPECIAL_SCENARIO_PROCESSING_CONFLICTS_WITH_OTHER_TASK"
+    return None
 
 
 def read_include_suspended(value: Any) -> bool | Err:

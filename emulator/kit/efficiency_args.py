@@ -10,10 +10,11 @@ EfficiencyResourcesRequest). In a dict a key set to None is a present null, whic
 check as a present `undefined` does on a device; on an object None is the dataclass default, so
 it means "not given".
 
-cpuLevel (API 23) is read last. The stored native sources read no cpuLevel, so this part follows
-service-rules §3.2 and is unverified: absent means DEFAULT (-1); a present value that is not a
-non-negative number makes the call return silently, doing nothing (its error, 1870000107, is not
-a parameter error, so HandleParamErr throws nothing).
+cpuLevel (API 23) is read after isProcess and before CheckValidInfo (HEAD e75584cd,
+efficiency_resources_operation.cpp:143-148): absent means DEFAULT (-1); a present value that is not
+a non-negative number makes the call return silently, doing nothing (its error, 1870000107, is not a
+parameter error, so HandleParamErr throws nothing, common.cpp:305-319); a level past LARGE_CPU (2)
+becomes DEFAULT (SetCpuLevel, efficiency_resource_info.cpp:63-67).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from emulator.kit.args import MISSING, is_bool, is_number, is_string, napi_string, to_int32
-from emulator.service.efficiency_model import CPU_LEVEL_DEFAULT, EfficiencyRequest
+from emulator.service.efficiency_model import CPU_LEVEL_DEFAULT, CPU_LEVEL_MAX, EfficiencyRequest
 
 __all__ = ["read_property", "parse_request", "IGNORED"]
 
@@ -81,16 +82,16 @@ def parse_request(kit: Any, function: str, request: object) -> EfficiencyRequest
     is_process = _bool(request, "isProcess", required=False)
     if is_process is None:
         raise kit._param(function, "ERR_ISPROCESS_NULL_OR_TYPE_ERR")
-    if resource_types == 0:  # CheckValidInfo
-        raise kit._param(function, "ERR_RESOURCE_TYPES_INVALID")
-    if is_apply and not is_persist and time_out == 0:
-        raise kit._param(function, "ERR_TIMEOUT_INVALID")
-    level = read_property(request, "cpuLevel")
+    level = read_property(request, "cpuLevel")  # ParseParameters reads it last, before CheckValidInfo
     if level is MISSING:
         cpu_level = CPU_LEVEL_DEFAULT
     elif not is_number(level) or to_int32(level) < 0:
         return IGNORED
-    else:
-        cpu_level = to_int32(level)
+    else:  # SetCpuLevel: a level past LARGE_CPU becomes DEFAULT (efficiency_resource_info.cpp:63-67)
+        cpu_level = to_int32(level) if to_int32(level) <= CPU_LEVEL_MAX else CPU_LEVEL_DEFAULT
+    if resource_types == 0:  # CheckValidInfo
+        raise kit._param(function, "ERR_RESOURCE_TYPES_INVALID")
+    if is_apply and not is_persist and time_out == 0:
+        raise kit._param(function, "ERR_TIMEOUT_INVALID")
     return EfficiencyRequest(resource_types, is_apply, time_out, napi_string(reason), is_persist, is_process,
                              cpu_level)

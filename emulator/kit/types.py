@@ -129,10 +129,41 @@ class DataTransferProgress:
 
 @dataclass(slots=True)
 class ContinuousTaskRequest:
-    """API 21: `new backgroundTaskManager.ContinuousTaskRequest()`, then set its properties."""
+    """API 21: `new backgroundTaskManager.ContinuousTaskRequest()`, then set its properties.
+
+    Its methods run in the calling app's process: make the request with
+    `app.backgroundTaskManager.ContinuousTaskRequest()` (the forms that take a context also accept this
+    plain class and run as the context's app).
+    """
     backgroundTaskModes: list[int] = field(default_factory=list)
     backgroundTaskSubmodes: list[int] = field(default_factory=list)
     wantAgent: Any = None
     combinedTaskNotification: bool = False
     continuousTaskId: int = -1
     progressInfo: ProgressInfo | None = None
+
+    def isModeSupported(self, *args: Any, **kwargs: Any) -> bool | None:
+        """API 21: whether the request's modes may be used; throws 201 / 9800005 when not."""
+        return _method(self, "isModeSupported", args, kwargs)
+
+    def requestAuthFromUser(self, *args: Any, **kwargs: Any) -> int | None:
+        """(context, callback: Callback<UserAuthResult>), API 22: a banner notification asks the user."""
+        return _method(self, "requestAuthFromUser", args, kwargs)
+
+    def requestAuthFromUserByDialog(self, *args: Any, **kwargs: Any) -> int | None:
+        """(context, callback: Callback<UserAuthResult>), API 26: the system dialog asks the user."""
+        return _method(self, "requestAuthFromUserByDialog", args, kwargs)
+
+    def checkSpecialScenarioAuth(self, *args: Any, **kwargs: Any) -> Any:
+        """(context): Promise<UserAuthResult>, API 22; rejects when the app never asked."""
+        return _method(self, "checkSpecialScenarioAuth", args, kwargs)
+
+    def checkSpecialScenarioAuthResult(self, *args: Any, **kwargs: Any) -> Any:
+        """(context): Promise<UserAuthResult>, API 26; never rejects for a missing record."""
+        return _method(self, "checkSpecialScenarioAuthResult", args, kwargs)
+
+
+def _method(request: ContinuousTaskRequest, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    from emulator.kit.auth_api import request_method  # the kit's functions import these types
+
+    return request_method(request, name, args, kwargs)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from emulator.actions import STOP_CAUSES
-from emulator.device import DEVICE_TYPES
+from emulator.device import AUTH_DIALOG_ANSWERS, DEVICE_TYPES
 from emulator.faults import INJECTABLE_CODES
 from emulator.policy import UNHANDLED_TIMEOUT_ACTIONS
 from emulator.scenario.kitnames import DOCUMENTED_FUNCTIONS
@@ -158,6 +158,9 @@ _ACTIONS: tuple[Action, ...] = (
     Action("device.device_type", (Param("type", _choice(DEVICE_TYPES)),), _set("device.device_type")),
     Action("device.support_task_keeping", (Param("setting", _task_keeping),), _set_task_keeping,
            doc=f'true, false, or "{FOLLOW_DEVICE_TYPE}": follow the device type again'),
+    Action("device.auth_dialog_answer", (Param("answer", _choice(AUTH_DIALOG_ANSWERS)),),
+           _set("device.auth_dialog_answer"),
+           doc="what the user answers to a special-scenario authorisation banner or dialog, 1 s after it appears"),
     Action("device.reboot", (), lambda emu, app: emu.reboot(), doc="every process dies; uptime restarts"),
     Action("policy.suspend_grace", (Param("duration", duration_arg),), _set("policy.suspend_grace_ms")),
     Action("policy.unhandled_timeout", (Param("action", _choice(UNHANDLED_TIMEOUT_ACTIONS)),),
@@ -184,6 +187,6 @@ ACTIONS: dict[str, Action] = {a.name: a for a in _ACTIONS}
 
 # The [device] and [policy] tables: key -> the action that sets it.
 DEVICE_KEYS = ("battery_level", "low_battery_threshold", "charging", "screen_on", "device_type",
-               "support_task_keeping")
+               "support_task_keeping", "auth_dialog_answer")
 POLICY_KEYS = ("suspend_grace", "unhandled_timeout")
 

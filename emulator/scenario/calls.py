@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from emulator.apps import ENTRY_ABILITY
 from emulator.errors import BusinessError
 from emulator.kit import wantAgent
 from emulator.kit.promise import Promise
@@ -27,7 +26,7 @@ __all__ = ["run_call", "matches"]
 
 
 def _want_agent(app: App) -> Any:
-    info = {"wants": [{"bundleName": app.bundle_name, "abilityName": ENTRY_ABILITY}],
+    info = {"wants": [{"bundleName": app.bundle_name, "abilityName": app.main_ability}],
             "actionType": wantAgent.OperationType.START_ABILITY, "requestCode": 0,
             "wantAgentFlags": [wantAgent.WantAgentFlags.UPDATE_PRESENT_FLAG]}
     return wantAgent.getWantAgent(info).result()  # type: ignore[union-attr]
@@ -46,7 +45,7 @@ class _Call:
         if ref.name == "callback":
             return self.callback
         if ref.name == "context":
-            return self.app.context
+            return self.app.ability_context(ref.fields[0]) if ref.fields else self.app.context
         if ref.name == "wantAgent":
             return _want_agent(self.app)
         return self.run.saved_value(ref)

@@ -11,10 +11,12 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from emulator.apps import ABILITY_NAME
 from emulator.errors import ERRORS
 from emulator.scenario import steps as step_parser
 from emulator.scenario.actions import ACTIONS, DEVICE_KEYS, POLICY_KEYS
 from emulator.scenario.model import AppSpec, Scenario, ScenarioError
+from emulator.scenario.refs import refs_of
 from emulator.scenario.rules import suggest
 from emulator.scenario.timefmt import DurationError, parse_duration
 from emulator.scenario.tomlpos import KeyLines
@@ -25,7 +27,7 @@ KNOWN_CODES = frozenset({0} | {d.code for d in ERRORS.values()})
 _TOP = ("scenario", "device", "policy", "apps", "steps")
 _SCENARIO_KEYS = ("name", "description", "end")
 _APP_KEYS = ("bundle_name", "label", "system_app", "atomic_service", "permissions", "background_modes",
-             "running_resources_apply")
+             "running_resources_apply", "abilities")
 
 
 class Ctx:
@@ -137,6 +139,7 @@ def _scenario(ctx: Ctx, data: dict[str, Any]) -> Scenario:
     sc.policy = _settings(ctx, data.get("policy", {}), "policy", POLICY_KEYS)
     sc.apps = _apps(ctx, data.get("apps", []))
     sc.steps = step_parser.parse_steps(ctx, data.get("steps", []), {a.bundle_name for a in sc.apps})
+    _check_context_refs(ctx, sc)
     last = max((s.last_ms for s in sc.steps), default=0)
     if "end" in head:
         sc.end_ms = ctx.duration(head["end"], ("scenario", "end"))
@@ -192,10 +195,44 @@ def _apps(ctx: Ctx, value: object) -> list[AppSpec]:
                 if not ok(item):
                     raise ctx.fail(path + (key, j), f"must be one of the {want}, not {_kind(item)}")
             lists[key] = tuple(items)
+        abilities = _abilities(ctx, t, path)
         apps.append(AppSpec(name, t.get("system_app", False), t.get("atomic_service", False), lists["permissions"],
                             lists["background_modes"], lists["running_resources_apply"], t.get("label"),
-                            ctx.lines.line(path)))
+                            ctx.lines.line(path), abilities))
     return apps
+
+
+def _abilities(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`abilities = { EntryAbility = ["audioPlayback"], MapAbility = ["location"] }`: each UIAbility's modes."""
+    if "abilities" not in t:
+        return ()
+    table = t["abilities"]
+    where = path + ("abilities",)
+    if not isinstance(table, dict) or not table:
+        raise ctx.fail(where, "must be a table of ability name = [backgroundModes], the main ability first, "
+                              f"not {_kind(table)}")
+    if "background_modes" in t:
+        raise ctx.fail(where, "an app takes background_modes (one EntryAbility) or abilities (each ability's "
+                              "modes), not both")
+    out = []
+    for name, modes in table.items():
+        if not ABILITY_NAME.match(name):
+            raise ctx.fail(where + (name,), "an ability name is letters, digits and _ (not starting with a digit)")
+        if not isinstance(modes, list) or not all(isinstance(m, str) for m in modes):
+            raise ctx.fail(where + (name,), f"must be an array of backgroundModes strings, not {_kind(modes)}")
+        out.append((name, tuple(modes)))
+    return tuple(out)
+
+
+def _check_context_refs(ctx: Ctx, sc: Scenario) -> None:
+    """`$context.Name` must name an ability of the step's app."""
+    specs = {a.bundle_name: a for a in sc.apps}
+    for step in sc.steps:
+        spec = specs.get(step.app) if step.app is not None else None
+        for ref in refs_of(step.args):
+            if ref.name == "context" and ref.fields and spec is not None and not spec.has_ability(ref.fields[0]):
+                raise ctx.fail(("steps", step.index - 1, "args"), f"{ref}: {spec.bundle_name} has no UIAbility "
+                               f"{ref.fields[0]!r} (its abilities: {', '.join(spec.ability_names())})")
 
 
 def _is_str(v: object) -> bool:

@@ -68,6 +68,17 @@ class AppSpec:
     running_resources_apply: tuple[int, ...] = ()
     label: str | None = None
     line: int = 0
+    abilities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # `abilities = { Name = [modes], ... }`, in order
+
+    def install_abilities(self) -> dict[str, list[str]] | None:
+        """install_app's abilities= (None: one EntryAbility declaring background_modes)."""
+        return {name: list(modes) for name, modes in self.abilities} if self.abilities else None
+
+    def has_ability(self, name: str) -> bool:
+        return name in dict(self.abilities) if self.abilities else name == "EntryAbility"
+
+    def ability_names(self) -> tuple[str, ...]:
+        return tuple(n for n, _ in self.abilities) if self.abilities else ("EntryAbility",)
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from emulator.apps import App
+from emulator.apps import ENTRY_ABILITY, App
 from emulator.errors import BusinessError
 from emulator.kit.promise import Promise
 from emulator.scenario.actions import ACTIONS, Action, ActionArgsError
@@ -337,7 +337,10 @@ def _app_table(app: App) -> dict[str, Any]:
     if app.atomic_service:
         out["atomic_service"] = True
     out["permissions"] = sorted(app.permissions)
-    out["background_modes"] = list(app.background_modes)
+    if len(app.abilities) == 1 and app.main_ability == ENTRY_ABILITY:
+        out["background_modes"] = list(app.background_modes)
+    else:
+        out["abilities"] = {a.name: list(a.background_modes) for a in app.abilities}
     if app.running_resources_apply:
         out["running_resources_apply"] = list(app.running_resources_apply)
     return out

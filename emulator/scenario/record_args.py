@@ -1,7 +1,8 @@
 """A live call's Python arguments as a scenario step writes them, or a ValueError saying why they cannot be.
 
-    "$context"    the calling app's current EntryAbility context (the very object `app.context`)
-    "$wantAgent"  a WantAgent that opens the calling app's EntryAbility (all the service reads of one)
+    "$context"    the calling app's current main-ability context (the very object `app.context`)
+    "$context.X"  the calling app's current context of its UIAbility X (`app.ability_context("X")`)
+    "$wantAgent"  a WantAgent that opens the calling app's main ability (all the service reads of one)
     "$callback"   any function (the step's `on_callback` says what the app does inside it)
     "$$text"      a string that starts with "$"
     a table       a dict, or a dataclass of emulator.kit.types (its fields; None fields are left out,
@@ -17,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from emulator.apps import ENTRY_ABILITY, UIAbilityContext
+from emulator.apps import UIAbilityContext
 from emulator.kit.wantAgent import WantAgent
 from emulator.scenario.load import field_name
 from emulator.scenario.refs import escape
@@ -54,14 +55,15 @@ def _encode(value: Any, app: App, path: tuple[object, ...]) -> Any:
     if isinstance(value, str):
         return escape(str(value))
     if isinstance(value, UIAbilityContext):
-        if value is not app.context:
-            raise _fail(path, f"{value!r} is not {app.bundle_name}'s current EntryAbility context; a scenario "
-                              "passes only the calling app's own current context ($context)")
-        return "$context"
+        name = value.abilityInfo.name if value.app is app else None
+        if name is None or app.contexts.get(name) is not value:
+            raise _fail(path, f"{value!r} is not one of {app.bundle_name}'s current ability contexts; a scenario "
+                              "passes only the calling app's own current contexts ($context, $context.Name)")
+        return "$context" if value is app.context else f"$context.{name}"
     if isinstance(value, WantAgent):
-        if value.bundleName != app.bundle_name or value.abilityName != ENTRY_ABILITY or value.extraInfo:
+        if value.bundleName != app.bundle_name or value.abilityName != app.main_ability or value.extraInfo:
             raise _fail(path, f"{value!r} (extraInfo {value.extraInfo!r}) is not a plain WantAgent for "
-                              f"{app.bundle_name}/{ENTRY_ABILITY}; a scenario can only pass that one ($wantAgent)")
+                              f"{app.bundle_name}/{app.main_ability}; a scenario can only pass that one ($wantAgent)")
         return "$wantAgent"
     if isinstance(value, (list, tuple)):
         return [_encode(v, app, path + (i,)) for i, v in enumerate(value)]

@@ -6,7 +6,8 @@ is a reference:
     "$upload.requestId"       a field of the result a previous step saved with save_as = "upload"
     "$info.transientTasks.0"  list items by position (from 0, as in ArkTS)
     "$callback"               a callback the runner records (its reaction: on_callback)
-    "$context"                the calling app's EntryAbility context
+    "$context"                the calling app's main UIAbility context
+    "$context.MapAbility"     the context of the calling app's UIAbility of that name
     "$wantAgent"              a WantAgent that opens the calling app's EntryAbility
     "$ResourceType.CPU"       a member of one of the module's enums (replaced by its value at load)
     "$$text"                  the literal string "$text"
@@ -56,7 +57,9 @@ def parse_ref(text: str) -> Ref | Any:
         if len(fields) != 1 or fields[0] not in members:
             raise RefError(f"{text!r}: {name} has the members {', '.join(members)}")
         return members[fields[0]].value
-    if name in SPECIALS and fields:
+    if name == "context" and len(fields) > 1:
+        raise RefError(f"{text!r}: write $context (the main ability's) or $context.AbilityName")
+    if name in SPECIALS and fields and name != "context":
         raise RefError(f"{text!r}: ${name} has no fields")
     return Ref(name, fields)
 
@@ -166,6 +169,8 @@ def plain(value: Any) -> Any:
 def show(value: Any) -> str:
     """A short, deterministic rendering of a plain value or a step argument for the log."""
     if isinstance(value, Ref):
+        if value.name == "context" and value.fields:
+            return f"<context {value.fields[0]}>"
         return {"callback": "<callback>", "context": "<context>", "wantAgent": "<wantAgent>"}.get(
             value.name, str(value))
     if value is None:

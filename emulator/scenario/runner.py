@@ -142,7 +142,8 @@ class ScenarioRun:
         for spec in self.scenario.apps:
             self.emu.install_app(spec.bundle_name, system_app=spec.system_app, atomic_service=spec.atomic_service,
                                  permissions=spec.permissions, background_modes=spec.background_modes,
-                                 running_resources_apply=spec.running_resources_apply, label=spec.label)
+                                 running_resources_apply=spec.running_resources_apply, label=spec.label,
+                                 abilities=spec.install_abilities())
         base = self.emu.now_ms
         for step in self.scenario.steps:
             self._queue.append((base + step.at_ms, step.index, 0, step))

@@ -21,6 +21,7 @@ from emulator.service.continuous_model import (
 )
 from emulator.service.continuous_restore import ContinuousRestore
 from emulator.service.continuous_notify import ContinuousNotify
+from emulator.service.continuous_auth import SpecialAuth
 from emulator.service.continuous_request import ContinuousRequestCalls
 from emulator.service.notifications import NotificationDrawer
 from emulator.service.persistence import StateFile
@@ -43,6 +44,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
         self.listeners = Listeners(emu)  # in the app processes: survive a service restart
         self.file = StateFile(emu, "running_task", self._serialize)
         self._reset_state()
+        self.auth = SpecialAuth(self)  # special-scenario authorisation records (auth_record)
 
     def _reset_state(self) -> None:
         self.tasks: dict[str, TaskRecord] = {}  # continuousTaskInfosMap_ by key
@@ -165,6 +167,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
             return  # OnAppStopped returns early: the tasks stay until a restart drops them
         for rec in list(self.by_uid.get(app.uid, {}).values()):
             self._remove(rec, SYSTEM_CANCEL, 0, EventKind.CONTINUOUS_CANCELLED, "the app's process stopped")
+        self.auth.on_app_stopped(app)
 
     def on_ability_terminated(self, app: App, ability_id: int) -> None:
         if not self._emu.service_ready:
@@ -212,6 +215,9 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
         if not notes:
             raise ValueError(f"no notification has id {notification_id!r} in the drawer")
         for note in notes:
+            if note.label.startswith("bgbanner_"):  # an authorisation banner (TaskNotificationSubscriber)
+                self.auth.user_removed_banner(note.label, notification_id)
+                continue
             self.drawer.cancel(note.label, note.notification_id)
             self._events.emit(EventKind.NOTIFICATION_REMOVED, f"notification {notification_id} removed by the user",
                               note.bundle, notification_id, by_user=True)
@@ -286,7 +292,8 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
             notification_id=n.notification_id, bundle_name=n.bundle, title=n.title, text=n.text, label=n.label,
             task_ids=tuple(sorted(r.task_id for r in self.by_uid.get(n.uid, {}).values()
                                   if (r.notification_id, r.label) == (n.notification_id, n.label)
-                                  or (r.sub_notification_id, r.sub_label) == (n.notification_id, n.label))))
+                                  or (r.sub_notification_id, r.sub_label) == (n.notification_id, n.label))),
+            progress=n.progress, control_flags=n.control_flags, buttons=n.buttons)
             for n in self.drawer)
 
 

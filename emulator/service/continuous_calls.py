@@ -48,11 +48,12 @@ class ContinuousCalls:
         if not app.has_permission(KEEP_BACKGROUND_RUNNING):
             raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", f"the app lacks {KEEP_BACKGROUND_RUNNING}", fn)
 
-    def _check_modes(self: ContinuousManager, app: App, modes: list[int], is_system: bool, fn: str,
+    def _check_modes(self: ContinuousManager, app: App, ability: str, modes: list[int], is_system: bool, fn: str,
                      task_id: int | None = None, *, by_request: bool = False, owner: App | None = None) -> None:
         """CheckBgmodeType for each mode in order: wifiInteraction (202), taskKeeping, specialScenarioProcessing
-        and undeclared (9800005). The declared modes are the caller's; the ACLs are the task owner's."""
-        configured = app.background_modes_mask
+        and undeclared (9800005). The declared modes are those of the caller's ability with that name
+        (GetBackgroundModeInfo(uid, abilityName)); the ACLs are the task owner's."""
+        configured = app.modes_mask_of(ability)
         owner = owner or app
         used = f"; id {task_id} was used up anyway" if task_id is not None else ""
         for mode in modes:
@@ -68,9 +69,13 @@ class ContinuousCalls:
             if by_request and mode in AV_MODES and configured & AV_PLAYBACK_AND_RECORD_BIT:
                 continue  # avPlaybackAndRecord covers the audio modes of a request object
             if not configured & mode_bit(mode):
-                declared = ", ".join(app.background_modes) or "none"
-                raise self._refuse(app, "ERR_BGTASK_INVALID_BGMODE", f"{mode_name(mode)} is not declared in "
-                                   f"EntryAbility's backgroundModes (declared: {declared}){used}", fn)
+                spec = app.ability(ability)
+                if spec is None:
+                    why = f"{app.bundle_name} has no UIAbility {ability}, so it declares no backgroundModes"
+                else:
+                    declared = ", ".join(spec.background_modes) or "none"
+                    why = f"{mode_name(mode)} is not declared in {ability}'s backgroundModes (declared: {declared})"
+                raise self._refuse(app, "ERR_BGTASK_INVALID_BGMODE", f"{why}{used}", fn)
 
     def _allow_special(self: ContinuousManager, app: App, owner: App, is_system: bool, fn: str, used: str) -> None:
         """AllowUseSpecial: the ACL, then a non-system app, then (HEAD, order unverified) a supported device."""
@@ -116,7 +121,7 @@ class ContinuousCalls:
             raise self._refuse(app, "ERR_BGTASK_OBJECT_EXISTS", f"{ability} #{ctx.abilityId} already has continuous "
                                f"task {existing.task_id}{state}; one task per UIAbility; id {task_id} was used up "
                                "anyway", fn)
-        self._check_modes(app, modes, app.system_app, fn, task_id)
+        self._check_modes(app, ability, modes, app.system_app, fn, task_id)
         rec = TaskRecord(task_id=task_id, bundle=app.bundle_name, ability_name=ability, ability_id=ctx.abilityId,
                          uid=app.uid, pid=app.pid, modes=list(modes), sub_modes=sub_modes, is_batch=is_batch,
                          is_system=app.system_app, want_bundle=agent.bundleName, want_ability=agent.abilityName,
@@ -149,7 +154,7 @@ class ContinuousCalls:
         if BLUETOOTH_INTERACTION not in modes and rec.sub_modes:
             rec.sub_modes = []  # cleared before the mode checks, even when they refuse
             rec.changed()
-        self._check_modes(app, modes, rec.is_system, fn)
+        self._check_modes(app, rec.ability_name, modes, rec.is_system, fn)
         old = rec.modes
         rec.modes = list(modes)
         rec.mode_id = TaskRecord.primary_mode(rec.modes, True)

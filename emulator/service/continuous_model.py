@@ -6,6 +6,7 @@ e75584cd (record.cpp:188-333: the sub-notification, appIndex, detailedCancelReas
 
 from __future__ import annotations
 
+import json
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -61,7 +62,7 @@ class TaskRecord:
                  "sub_modes", "is_batch", "mode_id", "is_system", "notification_id", "label", "want_bundle",
                  "want_ability", "suspended", "suspend_reason", "reason", "detailed_reason", "started_ms",
                  "by_request", "combined", "combined_task_id", "sub_notification_id", "sub_label", "app_index",
-                 "audio_play_state", "_json")
+                 "audio_play_state", "progress", "_json")
 
     def __init__(self, *, task_id: int, bundle: str, ability_name: str, ability_id: int, uid: int, pid: int,
                  modes: list[int], sub_modes: list[int], is_batch: bool, is_system: bool,
@@ -96,6 +97,7 @@ class TaskRecord:
         self.app_index = 0  # appIndex_: the calling ability's app index, 0 for an app that is not a clone
         self.audio_play_state = True  # audioPlayState_: false while the notification shows the loading text
         self.key = f"{uid}_{ability_name}_{ability_id}" + (f"_{task_id}" if by_request else "")
+        self.progress: Any = None  # progressInfo_ (a kit ProgressArgs): the dataTransfer notification's progress
         self._json: str | None = None
 
     @staticmethod
@@ -140,7 +142,10 @@ class TaskRecord:
                 f'"isCombinedTaskNotification":{_b(self.combined)},"isFromComponent":false,"isFromWebview":false,'
                 f'"isNewApi":true,"isStandby":false,"isStandbySuspend":false,"isSystem":{_b(self.is_system)},'
                 f'"needSendNotificationForInnerApi":false,"notificationId":{self.notification_id},'
-                f'"notificationLabel":{_s(self.label)},"pid":{self.pid},"startedMs":{self.started_ms},'
+                f'"notificationLabel":{_s(self.label)},"pid":{self.pid},'
+                + (f'"progressInfo":{json.dumps(self.progress.to_json(), ensure_ascii=False)},'
+                   if self.progress is not None else "")
+                + f'"startedMs":{self.started_ms},'
                 f'"subNotificationId":{self.sub_notification_id},"subNotificationLabel":{_s(self.sub_label)},'
                 f'"suspendReason":{self.suspend_reason},"suspendState":{_b(self.suspended)},"uid":{self.uid},'
                 f'"userId":{self.user_id}{want}}}')
@@ -188,4 +193,7 @@ class TaskRecord:
         rec.sub_label, rec.sub_notification_id = value["subNotificationLabel"], value["subNotificationId"]
         rec.app_index, rec.detailed_reason = value["appIndex"], value["detailedCancelReason"]
         rec.audio_play_state = value["audioPlayState"]
+        if isinstance(value.get("progressInfo"), dict):  # ParseFromJson: a malformed one is dropped
+            from emulator.kit.progress_args import ProgressArgs
+            rec.progress = ProgressArgs.from_json(value["progressInfo"])
         return rec

@@ -22,6 +22,23 @@ if TYPE_CHECKING:
     from emulator.service.continuous_model import TaskRecord
 
 
+SOUND_FLAG, VIBRATION_FLAG = 1, 16  # NotificationConstant flags set by SetProgressNotification
+
+
+def progress_template(rec: TaskRecord) -> tuple[tuple[str, str, int] | None, int]:
+    """SetProgressNotification (notification_tools.cpp:122-148): a dataTransfer task's stored progress as the
+    download template, and the control flags: 0..99 as is; 100 with sound and vibration only when isMute; unset
+    (-1) shown as 100, always with them."""
+    progress = rec.progress
+    if progress is None or DATA_TRANSFER not in rec.modes:
+        return None, 0
+    value = progress.progress_value
+    if 0 <= value < 100:
+        return (progress.title, progress.file_name, value), 0
+    flags = SOUND_FLAG | VIBRATION_FLAG if value != 100 or progress.is_mute else 0
+    return (progress.title, progress.file_name, 100), flags
+
+
 class ContinuousNotify:
     """Mixin of ContinuousManager: the task's notifications in the drawer."""
 
@@ -106,8 +123,10 @@ class ContinuousNotify:
                                            rec.task_id if rec.by_request else None)
             label, nid = rec.label, rec.notification_id
         rec.changed()
+        template, flags = progress_template(rec) if not sub else (None, 0)
         replaced = self.drawer.publish(Notification(nid, label, rec.bundle, rec.uid, title, text, rec.want_bundle,
-                                                    rec.want_ability, self._clock.now_ms, rec.key, sub))
+                                                    rec.want_ability, self._clock.now_ms, rec.key, sub, template,
+                                                    flags))
         second = "second " if sub else ""
         self._events.emit(EventKind.NOTIFICATION_PUBLISHED, f"{'re-published' if replaced else 'published'} "
                           f"{second}notification {nid} \"{title}\" for continuous task {rec.task_id}", rec.bundle,

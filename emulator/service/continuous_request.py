@@ -18,6 +18,7 @@ from emulator.service.continuous_model import TaskRecord
 
 if TYPE_CHECKING:
     from emulator.apps import UIAbilityContext
+    from emulator.kit.progress_args import ProgressArgs
     from emulator.kit.wantAgent import WantAgent
     from emulator.service.continuous import ContinuousManager
 
@@ -65,7 +66,7 @@ class ContinuousRequestCalls:
     # -- startBackgroundRunning(context, request) ------------------------------------------------------
     def start_by_request(self: ContinuousManager, app: App, ctx: UIAbilityContext, modes: list[int],
                          sub_modes: list[int], agent: WantAgent, combined: bool,
-                         target_id: int) -> tuple[int, int]:
+                         target_id: int, progress: ProgressArgs | None = None) -> tuple[int, int]:
         """(notificationId, continuousTaskId) of the new task; BusinessError in the service's order.
 
         modes are the converted (v9) numbers; target_id is the request's continuousTaskId, the task whose
@@ -86,7 +87,8 @@ class ContinuousRequestCalls:
                          want_bundle=agent.bundleName, want_ability=agent.abilityName,
                          started_ms=self._clock.now_ms, by_request=True, combined=combined,
                          combined_task_id=target_id)
-        self._check_modes(app, modes, app.system_app, fn, task_id, by_request=True)
+        rec.progress = progress  # InitRecordParam: shown in a dataTransfer task's notification
+        self._check_modes(app, rec.ability_name, modes, app.system_app, fn, task_id, by_request=True)
         target = self._merge_target(app, rec, fn)
         if target is None:
             self._publish(rec, fn)
@@ -147,7 +149,8 @@ class ContinuousRequestCalls:
 
     # -- updateBackgroundRunning(context, request) -----------------------------------------------------
     def update_by_request(self: ContinuousManager, app: App, modes: list[int], sub_modes: list[int],
-                          agent: WantAgent, task_id: int) -> tuple[int, int]:
+                          agent: WantAgent, task_id: int, has_progress: bool = False,
+                          combined: bool = False) -> tuple[int, int]:
         """UpdateBackgroundRunningByTaskIdInner: the task is found by id alone, whoever owns it."""
         fn = "updateBackgroundRunning"
         self._caller_checks(app, modes, fn)
@@ -158,11 +161,17 @@ class ContinuousRequestCalls:
             raise self._refuse(app, "ERR_BGTASK_OBJECT_NOT_EXIST", f"no task started with a ContinuousTaskRequest "
                                f"has id {task_id}", fn)
         owner = self._emu.app_by_uid(rec.uid) or app
-        # the caller's declared modes, the owner's system flag and ACLs
-        self._check_modes(app, modes, rec.is_system, fn, by_request=True, owner=owner)
+        # the modes the caller's ability of the task's name declares; the owner's system flag and ACLs
+        self._check_modes(app, rec.ability_name, modes, rec.is_system, fn, by_request=True, owner=owner)
         if DATA_TRANSFER in rec.modes or DATA_TRANSFER in modes:
             raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_DATA_TRANSFER_NOT_UPDATE", "a dataTransfer task cannot "
                                "be updated, nor can a task be updated to dataTransfer", fn)
+        if has_progress:  # CTM:1192-1195: progress goes through updateDataTransferProgress only
+            raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_PROGRESS_INFO_INVALID", "an update request may not carry "
+                               "progressInfo; use updateDataTransferProgress", fn)
+        if SPECIAL_SCENARIO_PROCESSING in rec.modes and combined:  # CTM:1196-1201
+            raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_SPECIAL_SCENARIO_PROCESSING_NOT_MERGE_NOTIFICATION",
+                               f"task {task_id} runs specialScenarioProcessing, which never shares a notification", fn)
         title = self._title(rec, fn)
         old = list(rec.modes)
         if not rec.combined:
@@ -188,3 +197,31 @@ class ContinuousRequestCalls:
         self._persist(app, fn, f"continuous task {task_id} keeps its new modes")
         return rec.notification_id, task_id
 
+    # -- updateDataTransferProgress(context, progress), API 26.1 ------------------------------------------
+    def update_progress(self: ContinuousManager, app: App, task_id: int, progress: ProgressArgs,
+                        agent: WantAgent | None) -> None:
+        """UpdateDataTransferProgressInner (CTM:1285-1323): the caller's own dataTransfer task, found by id, gets
+        the progress and its notification is published again (same id and label)."""
+        fn = "updateDataTransferProgress"
+        if app.atomic_service:
+            raise self._refuse(app, "ERR_BGTASK_PERMISSION_DENIED", "atomic services may not update a progress", fn)
+        self._caller_checks(app, [], fn)
+        if task_id < 0:
+            raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_TASKID_INVALID", f"task id {task_id} is negative", fn)
+        rec = next((r for r in self.tasks.values() if r.task_id == task_id and r.uid == app.uid), None)
+        if rec is None:
+            raise self._refuse(app, "ERR_BGTASK_OBJECT_NOT_EXIST", f"{app.bundle_name} has no continuous task with "
+                               f"id {task_id}", fn)
+        if DATA_TRANSFER not in rec.modes:
+            raise self._refuse(app, "ERR_BGTASK_CONTINUOUS_NOT_DATA_TRANSFER", f"task {task_id} runs "
+                               f"{_names(rec.modes)}, not dataTransfer", fn)
+        if agent is not None:
+            rec.want_bundle, rec.want_ability = agent.bundleName, agent.abilityName
+        rec.progress = progress
+        rec.changed()
+        shown = "unset" if progress.progress_value == -1 else f"{progress.progress_value}%"
+        self._events.emit(EventKind.CONTINUOUS_UPDATED, f"continuous task {task_id}: data transfer progress {shown} "
+                          f"({progress.title!r}, {progress.file_name!r})", app.bundle_name, task_id, changed=True,
+                          progress=progress.progress_value)
+        self._publish(rec, fn)
+        self._persist(app, fn, f"continuous task {task_id} keeps its new progress")

@@ -51,6 +51,7 @@ class ContinuousRestore:
             self.drawer.clear()  # the notification service restarted too
             self.listeners.by_pid.clear()  # every app process died
         self._reset_state()
+        self.auth.restart()
         records = self._load_records()
         alive = {app.pid: app for app in self._emu.apps if app.alive}
         max_notification, max_task = -1, -1

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from emulator.apps import App
 from emulator.errors import BusinessError, error
 from emulator.events import EventKind
-from emulator.service.efficiency_model import CPU_LEVEL_DEFAULT, CPU_LEVEL_MAX, MAX_RESOURCE_MASK, EfficiencyRequest
+from emulator.service.efficiency_model import CPU_LEVEL_MAX, MAX_RESOURCE_MASK, EfficiencyRequest
 
 if TYPE_CHECKING:
     from emulator.events import EventLog
@@ -81,10 +81,8 @@ class EfficiencyChecks:
                                "may use efficiency resources, and this app is neither", function)
 
     def _check_cpu_level(self, app: App, level: int, function: str) -> None:
-        """CheckIfCanApplyCpuLevel (service-rules §3.3 step 5; the range check is from a secondary source)."""
-        if not CPU_LEVEL_DEFAULT <= level <= CPU_LEVEL_MAX:
-            raise self._refuse(app, "ERR_BGTASK_EFFICIENCY_RESOURCES_CPU_LEVEL_INVALID",
-                               f"cpuLevel {level} is not a level (0..{CPU_LEVEL_MAX})", function)
+        """CheckIfCanApplyCpuLevel (ERM:1196-1237 at HEAD e75584cd): the allow-list, then the level it allows.
+        No range check: the native layer already made a level past LARGE_CPU the default."""
         allowed = self._cpu_allow.get(app.bundle_name)
         if allowed is None:
             raise self._refuse(app, "ERR_BGTASK_EFFICIENCY_RESOURCES_CPU_LEVEL_NOT_ALLOW_APPLY",

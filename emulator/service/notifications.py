@@ -174,6 +174,9 @@ class Notification:
     published_ms: int
     key: str  # the task key the service rebuilds from the label and the abilityName extra parameter
     is_sub: bool = False  # a request-object task's second notification (its label has six parts)
+    progress: tuple[str, str, int] | None = None  # downloadTemplate (title, fileName, progressValue)
+    control_flags: int = 0  # SOUND (1) | VIBRATION (16) on a finished or unknown download progress
+    buttons: tuple[str, ...] = ()  # an authorisation banner's action buttons
 
 
 class NotificationDrawer:

@@ -1,6 +1,7 @@
 """Random sequences of continuous-task calls, user and system actions, app moves, kills and restarts.
 
-Invariants (issue 3): at most one v9/v12 task per UIAbility (and at most ten API-21 request-object
+com.a has two UIAbilities (each may hold its own v9/v12 task); the API 22-26.1 calls (progress, the
+user's authorisation and its records) run in between. Invariants (issue 3): at most one v9/v12 task per UIAbility (and at most ten API-21 request-object
 tasks); every notification belongs to a live task (bar a request's second notification a restart
 left behind, as on a device); each
 listener hears of a task's end at most once (and never of a task still running); a restart loses no
@@ -30,13 +31,22 @@ TYPES = ("continuousTaskCancel", "continuousTaskSuspend", "continuousTaskActive"
 AGENT = make_agent()
 # (modes, sub-modes) of API-21 requests: audio, location, bluetooth, data transfer alone and with location
 REQUESTS = [([2], [2]), ([4], [2]), ([5], [2]), ([1], [3]), ([1, 4], [3, 2])]
+# com.a has a second UIAbility declaring its own modes (one v9/v12 task per UIAbility)
+ABILITIES = {"EntryAbility": MODES, "MapAbility": ["location", "dataTransfer", "specialScenarioProcessing"]}
+ABILITY = st.sampled_from(["EntryAbility", "MapAbility"])
+ACL = "ohos.permission.KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO"
 
 
 class ContinuousMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.emu = Emulator()
-        self.apps = {b: install(self.emu, b, modes=MODES, system_app=(b == "com.c")) for b in BUNDLES}
+        self.apps = {b: install(self.emu, b, modes=MODES, system_app=(b == "com.c"), permissions=(
+            "ohos.permission.KEEP_BACKGROUND_RUNNING", "ohos.permission.SET_BACKGROUND_TASK_STATE")) for b in BUNDLES[1:]}
+        self.apps["com.a"] = self.emu.install_app("com.a", permissions=["ohos.permission.KEEP_BACKGROUND_RUNNING", ACL,
+                                                                         "ohos.permission.SET_BACKGROUND_TASK_STATE"],
+                                                  abilities=ABILITIES)
+        self.auth_heard: list[int] = []
         self.ends: list[list[tuple[int, int]]] = []  # per cancel callback: (service lifetime, task id) heard
         self.lifetime = 0  # a restarted service with no persisted task starts its ids at 1 again
         self.last_id = 0
@@ -57,18 +67,23 @@ class ContinuousMachine(RuleBasedStateMachine):
     def _bt(self, bundle):
         return self.apps[bundle].backgroundTaskManager
 
+    def _ctx(self, bundle, ability):
+        app = self.apps[bundle]
+        return app.ability_context(ability) if app.ability(ability) is not None else app.context
+
     # -- app calls ---------------------------------------------------------------------------
     @rule(bundle=st.sampled_from(BUNDLES), modes=st.lists(st.sampled_from(MODES), min_size=1, max_size=3),
-          numeric=st.booleans())
-    def start(self, bundle, modes, numeric):
+          numeric=st.booleans(), ability=ABILITY)
+    def start(self, bundle, modes, numeric, ability):
         app = self.apps[bundle]
         if not app.alive:
             return
         form = 2 if numeric else modes
-        key = f"{app.uid}_EntryAbility_{app.context.abilityId}"
+        ctx = self._ctx(bundle, ability)
+        key = f"{app.uid}_{ctx.abilityInfo.name}_{ctx.abilityId}"
         was = self.emu.continuous.tasks.get(key)
         try:
-            result = app.backgroundTaskManager.startBackgroundRunning(app.context, form, AGENT).result()
+            result = app.backgroundTaskManager.startBackgroundRunning(ctx, form, AGENT).result()
         except BusinessError as err:
             assert err.code in (9800005,), err
             if was is not None and was.suspended:
@@ -79,19 +94,20 @@ class ContinuousMachine(RuleBasedStateMachine):
                 assert result.continuousTaskId > self.last_id
             self.last_id = max(self.last_id, result.continuousTaskId)
 
-    @rule(bundle=st.sampled_from(BUNDLES), modes=st.lists(st.sampled_from(MODES), min_size=1, max_size=3))
-    def update(self, bundle, modes):
+    @rule(bundle=st.sampled_from(BUNDLES), modes=st.lists(st.sampled_from(MODES), min_size=1, max_size=3),
+          ability=ABILITY)
+    def update(self, bundle, modes, ability):
         app = self.apps[bundle]
         try:
-            app.backgroundTaskManager.updateBackgroundRunning(app.context, modes).result()
+            app.backgroundTaskManager.updateBackgroundRunning(self._ctx(bundle, ability), modes).result()
         except BusinessError as err:
             assert err.code == 9800005
 
-    @rule(bundle=st.sampled_from(BUNDLES))
-    def stop(self, bundle):
+    @rule(bundle=st.sampled_from(BUNDLES), ability=ABILITY)
+    def stop(self, bundle, ability):
         app = self.apps[bundle]
         try:
-            app.backgroundTaskManager.stopBackgroundRunning(app.context).result()
+            app.backgroundTaskManager.stopBackgroundRunning(self._ctx(bundle, ability)).result()
         except BusinessError as err:
             assert err.code in (9800005, 401)
 
@@ -135,6 +151,48 @@ class ContinuousMachine(RuleBasedStateMachine):
             app.backgroundTaskManager.on(type_, cb)
         else:
             app.backgroundTaskManager.off(type_)
+
+    # -- API 22-26.1 ----------------------------------------------------------------------------
+    @rule(bundle=st.sampled_from(BUNDLES), task_id=st.integers(-2, 12), value=st.integers(-5, 105),
+          mute=st.booleans())
+    def progress(self, bundle, task_id, value, mute):
+        app = self.apps[bundle]
+        info = {"continuousTaskId": task_id, "progressInfo": {"title": "t", "fileName": "f", "progressValue": value,
+                                                              "isMute": mute}}
+        try:
+            app.backgroundTaskManager.updateDataTransferProgress(app.context, info)
+        except BusinessError as err:
+            assert err.code in (9800005, 9800006, 9800004, 401), err
+
+    @rule(bundle=st.sampled_from(BUNDLES), dialog=st.booleans(), check=st.booleans())
+    def authorisation(self, bundle, dialog, check):
+        app = self.apps[bundle]
+        req = app.backgroundTaskManager.ContinuousTaskRequest([13], [9])
+        try:
+            if check:
+                result = (req.checkSpecialScenarioAuthResult if dialog else req.checkSpecialScenarioAuth)(
+                    app.context).result()
+                assert 0 <= result <= 4
+            else:
+                (req.requestAuthFromUserByDialog if dialog else req.requestAuthFromUser)(
+                    app.context, self.auth_heard.append)
+        except BusinessError as err:
+            assert err.code == 9800005, err
+
+    @rule(answer=st.sampled_from(["allow_once", "always_allow", "deny", "no_answer"]))
+    def user_answer(self, answer):
+        self.emu.device.auth_dialog_answer = answer
+
+    @rule(result=st.integers(0, 4))
+    def set_state(self, result):
+        """The system app com.c sets com.a's record; com.b, not a system app, is refused (202)."""
+        info = {"userId": 100, "bundleName": "com.a", "appIndex": 0, "authResult": result}
+        self.apps["com.c"].backgroundTaskManager.setBackgroundTaskState(info)
+        assert self.apps["com.c"].backgroundTaskManager.getBackgroundTaskState(info) == result
+        try:
+            self.apps["com.b"].backgroundTaskManager.setBackgroundTaskState(info)
+        except BusinessError as err:
+            assert err.code == 202
 
     @rule(on=st.booleans())
     def watch_state(self, on):
@@ -233,9 +291,18 @@ class ContinuousMachine(RuleBasedStateMachine):
         for note in self.emu.snapshot().notifications:
             if (note.label, note.notification_id) in self.orphans:
                 continue
+            if note.label.startswith("bgbanner_"):  # an authorisation banner: its record waits for the user
+                assert note.label in self.emu.continuous.auth.records
+                continue
             assert note.task_ids, f"notification {note.notification_id} has no task"
             for task_id in note.task_ids:
                 assert note.notification_id in (tasks[task_id].notification_id, tasks[task_id].sub_notification_id)
+
+    @invariant()
+    def auth_answers_are_results(self):
+        assert all(r in (2, 3, 4) for r in self.auth_heard)
+        for rec in self.emu.continuous.auth.records.values():
+            assert 0 <= rec.result <= 4
 
     @invariant()
     def ends_heard_once(self):

@@ -163,8 +163,8 @@ def test_reset_overrides_puts_a_fresh_device_back() -> None:
 
 def test_a_kit_function_this_build_lacks_is_not_emulated() -> None:
     app = build_demo_emulator().app("com.example.music")
-    with pytest.raises(ops.NotEmulated, match="updateDataTransferProgress is not emulated"):
-        ops.kit(app, "updateDataTransferProgress")
+    with pytest.raises(ops.NotEmulated, match="onContinuousTaskRefresh is not emulated"):  # no such function
+        ops.kit(app, "onContinuousTaskRefresh")
 
 
 PURE = ["emulator", "bgtui.format", "bgtui.ops", "bgtui.clock_driver", "bgtui.demo", "bgtui.log_filter",

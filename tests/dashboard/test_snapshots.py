@@ -67,3 +67,32 @@ def test_narrow_details(snap_compare) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("theme", SHIPPED_THEMES)
 def test_main_screen_in_each_shipped_theme(snap_compare, theme) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(story_app(theme), terminal_size=(160, 45))
+
+
+def abilities_app() -> BgtuiApp:
+    """An app with two UIAbilities: a data transfer with its progress from MapAbility, and an app waiting for
+    the user's answer to the authorisation banner."""
+    from emulator import Emulator
+    from emulator.apps import KEEP_BACKGROUND_RUNNING
+
+    emu = Emulator()
+    nav = emu.install_app("com.example.nav", label="Nav", permissions=[KEEP_BACKGROUND_RUNNING],
+                          abilities={"EntryAbility": ["audioPlayback"], "MapAbility": ["location", "dataTransfer"]})
+    media = emu.install_app("com.example.media", label="Media", permissions=[
+        KEEP_BACKGROUND_RUNNING, "ohos.permission.KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO"],
+        abilities={"EntryAbility": ["specialScenarioProcessing"]})
+    rec = SessionRecorder(emu)
+    ops.start_continuous(rec, nav, ["dataTransfer"], ability="MapAbility")
+    nav.backgroundTaskManager.updateDataTransferProgress(nav.context, {
+        "continuousTaskId": 1, "progressInfo": {"title": "Maps", "fileName": "city.map", "progressValue": 40}})
+    media.backgroundTaskManager.ContinuousTaskRequest([13], [9]).requestAuthFromUser(media.context, lambda r: None)
+    emu.advance(1_000)
+    return make_app(emu, clock_running=False, watch_themes=False)
+
+
+def test_start_form_asks_which_ability(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(abilities_app(), terminal_size=(160, 45), press=["s"])
+
+
+def test_details_of_an_app_with_two_abilities(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(abilities_app(), terminal_size=(160, 45), press=["1"])

@@ -14,8 +14,6 @@ EXCEEDS = ("BussinessError 18700001: Caller information verification failed for 
 BAD_PID = "BussinessError 9900001: Caller information verification failed for a transient task. Invalid pid or uid."
 NOT_SYSTEM = "BussinessError 202: System API verification failed. Only system application can apply."
 DENIED = "BussinessError 201: Permission denied."
-LEVEL_INVALID = ("BussinessError 18700001: Caller information verification failed for an energy resource request. "
-                 "The cpuLevel cannot be null and must be a valid value.")
 LEVEL_NOT_ALLOWED = "BussinessError 18700001: Apply cpu efficiency resources failed. Not allow apply cpuLevel."
 LEVEL_TOO_LARGE = ("BussinessError 18700001: Apply cpu efficiency resources failed. "
                    "The cpuLevel value exceeds the max allowed by current application.")
@@ -106,10 +104,16 @@ def test_cpu_level_needs_the_allow_list(emu, app, bt):
     assert bt.getAllEfficiencyResources().result()[0].cpuLevel == 1
 
 
-def test_cpu_level_above_large_is_invalid(emu, bt):
-    emu.efficiency.allow_cpu_level(SYS, 2)
-    with raises(18700001, LEVEL_INVALID):
-        bt.applyEfficiencyResources(req(cpuLevel=3))
+def test_cpu_level_above_large_becomes_the_default(emu, app, bt):
+    """SetCpuLevel (efficiency_resource_info.cpp:63-67 at HEAD e75584cd): no error, and no allow-list needed."""
+    bt.applyEfficiencyResources(req(cpuLevel=3, isPersist=True))
+    assert emu.efficiency.app_records[app.uid].cpu_level == -1
+    assert bt.getAllEfficiencyResources().result()[0].cpuLevel is None
+
+
+def test_cpu_level_is_read_before_check_valid_info(emu, app, bt):
+    bt.applyEfficiencyResources(req(types=0, cpuLevel=-1))  # returns silently: no 401 for resourceTypes 0
+    assert held(emu, app) == (0, 0)
 
 
 def test_cpu_level_is_ignored_without_cpu(emu, app, bt):
