@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test bench clean bytecode
+.PHONY: run serve test bench clean bytecode
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ bytecode: $(VENV)/.installed
 
 run: bytecode                    ## open the dashboard on the built-in demo device
 	$(VENV)/bin/bgtui $(ARGS)
+
+serve: bytecode                  ## serve the dashboard to a web browser (bgtui serve; ARGS='--readonly' ...)
+	$(VENV)/bin/bgtui serve $(ARGS)
 
 test: $(VENV)/.installed         ## run the whole test suite
 	$(PY) -m pytest $(ARGS)

@@ -1,6 +1,7 @@
 """`bgtui`: open the dashboard on the built-in demo device or a scenario, or run a headless command.
 
     bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME] [--readonly] [--save-dir DIR]
+    bgtui serve [FILE] [--port N] [--host H] [--readonly] [--save-dir DIR]
     bgtui screenshot FILE --at TIME [-o OUT.svg] [--size 160x45] [--theme NAME]
     bgtui timeline FILE [--from T] [--to T] (--svg OUT | --format text)
     bgtui diff A B
@@ -37,7 +38,7 @@ def _speed(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bgtui", description="A dashboard over an emulated OpenHarmony background task manager.",
-        epilog="also: bgtui screenshot FILE --at TIME (bgtui screenshot --help); headless: bgtui play FILE | "
+        epilog="also: bgtui serve [FILE] (in a browser: bgtui serve --help); bgtui screenshot FILE --at TIME (bgtui screenshot --help); headless: bgtui play FILE | "
                "bgtui demos | bgtui dump ... (bgtui play --help)")
     parser.add_argument("scenario", nargs="?", metavar="FILE",
                         help="a scenario file or demo:NAME to play (default: the demo device, nothing playing)")
@@ -76,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bgtui.diff import main as diff_main
 
         return (timeline_main if argv[0] == "timeline" else diff_main)(argv[1:])
+    if argv and argv[0] == "serve":
+        from bgtui.serve import main as serve_main
+
+        return serve_main(argv[1:])
     if argv and argv[0] == "screenshot":
         from bgtui.screenshot import main as screenshot_main
 
