@@ -66,6 +66,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("app_kill", "x", "", "Kill the app", "Kill the selected app's process", A, footer=True, group="App"),
     ActionSpec("app_relaunch", "o", "Relaunch", "Relaunch the app",
                "Kill the selected app if it runs, then launch it again (new pid)", A),
+    ActionSpec("install_app", "i", "Install", "Install an app…",
+               "Install an app (form: bundle name, label, system app, atomic service, permissions, background "
+               "modes, efficiency privileges); it starts in the foreground", A),
+    ActionSpec("end_ability", "k", "End ability", "End the app's ability",
+               "The selected app's EntryAbility ends (terminateSelf): its continuous tasks go, the process exits", A),
+    ActionSpec("clear_data", "C", "Clear data", "Clear the app's data",
+               "The user clears the selected app's data: its persisted tasks go and the process is killed", A),
+    ActionSpec("listeners", "L", "Listen", "Listen: on/off continuousTask events…",
+               "Turn the selected app's on('continuousTaskCancel'), on('continuousTaskSuspend'), "
+               "on('continuousTaskActive') on or off, and subscribeContinuousTaskState for a system app (form); "
+               "the log shows what it hears", A),
+    ActionSpec("query", "g", "Query", "Query as the app…",
+               "getRemainingDelayTime, getTransientTaskInfo, getAllContinuousTasks, obtainAllContinuousTasks, "
+               "getAllEfficiencyResources as the selected app: the answer as the app receives it", A),
     # -- transient
     ActionSpec("request_transient", "t", "", "Request a transient task…",
                "requestSuspendDelay as the selected app (form: reason, what the callback does)", TR,
@@ -82,6 +96,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
                group="Continuous"),
     ActionSpec("stop_continuous", "S", "", "Stop the continuous task",
                "stopBackgroundRunning as the selected app", CT, footer=True, group="Continuous"),
+    ActionSpec("start_request", "a", "Request start", "Start a continuous task from a request object…",
+               "startBackgroundRunning(context, ContinuousTaskRequest) (API 21; form: modes and submodes, "
+               "combined notification)", CT),
+    ActionSpec("update_request", "U", "Request update", "Update a continuous task by its id…",
+               "updateBackgroundRunning(context, ContinuousTaskRequest) of the selected task's id (API 21; form)", CT),
+    ActionSpec("stop_by_id", "X", "Stop by id", "Stop a continuous task by its id…",
+               "stopBackgroundRunning(context, continuousTaskId) as the selected app (API 21; form: task id)", CT),
+    ActionSpec("transfer_progress", "j", "Progress", "Update a data transfer's progress…",
+               "updateDataTransferProgress(context, {continuousTaskId, progressInfo}) as the selected app "
+               "(API 22; form)", CT),
+    ActionSpec("task_state", "K", "Task state", "Set or get the background task state…",
+               "setBackgroundTaskState / getBackgroundTaskState(BackgroundTaskStateInfo) as the selected app "
+               "(system API 22; form)", CT),
     # -- efficiency
     ActionSpec("apply_efficiency", "e", "", "Apply efficiency resources…",
                "applyEfficiencyResources as the selected app (form: types, timeout, persistent, process)", EF,
@@ -113,6 +140,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Make the service answer 'not ready' to every call, or ready again", DV),
     ActionSpec("inject_fault", "F", "Fault", "Inject a fault…",
                "Make the next call(s) of a kit function fail, or storage fail (form)", DV),
+    ActionSpec("policies", "P", "Policies", "Set the device policies…",
+               "Device policy: suspension grace period, what an unhandled transient timeout does, task keeping "
+               "(form); R resets", DV),
+    ActionSpec("restart_service", "r", "Restart service", "Restart the service…",
+               "The service process restarts: transient tasks lost, continuous tasks and grants restored (confirm)",
+               DV),
+    ActionSpec("reboot", "ctrl+r", "Reboot", "Reboot the device…",
+               "Every process dies, uptime 0; the service restores what survives a boot (confirm)", DV),
     ActionSpec("reset_overrides", "R", "Reset device", "Reset every override",
                "Put battery, screen, faults, service and policies back as on a fresh device", DV, footer=True),
     # -- view
@@ -123,6 +158,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Freeze the event log view (the clock keeps running)", VW),
     ActionSpec("toggle_details", "enter", "Details", "Show the details pane",
                "Details of the selected row: show or hide them (narrow), go to them to scroll (wide)", VW),
+    ActionSpec("dump", "H", "Dump", "Show the hidumper dump",
+               "hidumper -s 1903 -T All, -C --all, -E --all of the state now, in a scrollable pane (as bgtui dump)",
+               VW),
     # -- timeline and rewind (none of them changes the world: resume from here is the way out of the past)
     ActionSpec("toggle_timeline", "ctrl+t", "Timeline", "Show the timeline",
                "Show the timeline of every lifecycle; again: on the whole screen; again: hide it "
@@ -133,7 +171,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Move the time cursor one cell forward (at now: live again)", TL),
     ActionSpec("timeline_now", "shift+end", "", "Timeline: back to now",
                "Return to now: the live dashboard, exactly as it was", TL),
-    ActionSpec("resume_here", "ctrl+r", "", "Resume from here…",
+    ActionSpec("resume_here", "ctrl+g", "", "Resume from here…",
                "Continue from the moment shown, dropping the recorded actions after it (asks first)", TL),
     ActionSpec("timeline_zoom_in", ">", "", "Timeline: zoom in",
                "Less time per cell (down to a tenth of a second)", TL),
@@ -146,6 +184,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("save_session", "ctrl+s", "Save session", "Save the session…",
                "Save every action taken so far, at its virtual time, as a scenario file that replays to the "
                "same event log (form: file)", SE),
+    ActionSpec("export_log", "ctrl+e", "Export log", "Export the event log…",
+               "Write the event log (all of it or the filtered view) as JSONL or CSV, as bgtui play --format jsonl "
+               "and --csv do (form: file)", SE),
 )
 
 

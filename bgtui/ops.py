@@ -26,7 +26,9 @@ __all__ = ["NotEmulated", "kit", "want_agent_for", "request_transient", "cancel_
            "update_continuous", "stop_continuous", "apply_efficiency", "reset_efficiency", "swipe_notification",
            "system_suspend", "system_stop", "reset_overrides", "resource_mask", "set_battery", "set_device",
            "set_service_ready", "fail_next", "fail_storage", "app_foreground", "app_background", "app_kill",
-           "app_relaunch"]
+           "app_relaunch", "app_end_ability", "app_clear_data", "install_app", "set_policy", "task_keeping_setting",
+           "restart_service", "reboot", "listen", "subscribe_state", "unsubscribe_state", "query", "CONTEXT",
+           "continuous_request", "start_by_request", "update_by_request", "stop_by_id", "transfer_progress"]
 
 
 class NotEmulated(Exception):
@@ -226,3 +228,124 @@ def reset_overrides(rec: SessionRecorder) -> list[str]:
             reset(rec)
             done.append(name)
     return done
+
+
+# -- everything else the engine can do (issue 12) -------------------------------------------------
+def app_end_ability(rec: SessionRecorder, app: App | str) -> None:
+    """EntryAbility ends (terminateSelf, or swiped from recents): its continuous tasks go, the process exits."""
+    _do(rec, "app.end_ability", app=app)
+
+
+def app_clear_data(rec: SessionRecorder, app: App | str) -> None:
+    _do(rec, "app.clear_data", app=app)
+
+
+def install_app(rec: SessionRecorder, bundle_name: str, *, label: str = "", system_app: bool = False,
+                atomic_service: bool = False, permissions: Sequence[str] = (), background_modes: Sequence[str] = (),
+                running_resources_apply: Sequence[int] = ()) -> App:
+    """Install an app mid-session (as emu.install_app, with its checks); it starts in the foreground."""
+    _do(rec, "app.install", bundle_name, label, system_app, atomic_service, list(permissions),
+        list(background_modes), list(running_resources_apply))
+    return rec.emu.app(bundle_name)
+
+
+def set_policy(rec: SessionRecorder, *, suspend_grace_ms: int | None = None, unhandled_timeout: str | None = None,
+               task_keeping: bool | str | None = None) -> list[str]:
+    """The device policy's knobs (and the device's task-keeping switch); only those that change are set."""
+    done = []
+    emu = rec.emu
+    if suspend_grace_ms is not None and suspend_grace_ms != emu.policy.suspend_grace_ms:
+        _do(rec, "policy.suspend_grace", suspend_grace_ms)
+        done.append("suspend_grace")
+    if unhandled_timeout is not None and unhandled_timeout != emu.policy.unhandled_timeout:
+        _do(rec, "policy.unhandled_timeout", unhandled_timeout)
+        done.append("unhandled_timeout")
+    if task_keeping is not None and task_keeping != task_keeping_setting(emu):
+        _do(rec, "device.support_task_keeping", task_keeping)
+        done.append("support_task_keeping")
+    return done
+
+
+def task_keeping_setting(emu: Any) -> bool | str:
+    """True or False when set, "auto" while the device type decides."""
+    from emulator.scenario.actions import FOLLOW_DEVICE_TYPE
+
+    forced = emu.device.overrides().get("support_task_keeping")
+    return FOLLOW_DEVICE_TYPE if forced is None else bool(forced)
+
+
+def restart_service(rec: SessionRecorder) -> None:
+    _do(rec, "service.restart")
+
+
+def reboot(rec: SessionRecorder) -> None:
+    _do(rec, "device.reboot")
+
+
+def listen(rec: SessionRecorder, app: App | str, event: str, on: bool, hear: Callable[..., None]) -> None:
+    """on(event, hear) as the app, or off(event) (every callback of the type: the dashboard registers one)."""
+    if on:
+        _call(rec, app, "on", [event, hear])
+    else:
+        _call(rec, app, "off", [event])
+
+
+def subscribe_state(rec: SessionRecorder, app: App | str, subscriber: Any) -> None:
+    """subscribeContinuousTaskState(subscriber) as a system app."""
+    _call(rec, app, "subscribeContinuousTaskState", [subscriber])
+
+
+def unsubscribe_state(rec: SessionRecorder, app: App | str, subscriber: Any) -> None:
+    _call(rec, app, "unsubscribeContinuousTaskState", [subscriber])
+
+
+def query(rec: SessionRecorder, app: App | str, function: str, args: Sequence[Any] = ()) -> Any:
+    """A kit query as the app (getRemainingDelayTime, getTransientTaskInfo, getAllContinuousTasks,
+    obtainAllContinuousTasks, getAllEfficiencyResources): what it resolves, or its BusinessError."""
+    the_app = _app(rec, app)
+    real = [the_app.context if a is CONTEXT else a for a in args]
+    answer = _call(rec, the_app, function, real)
+    return answer.result() if hasattr(answer, "result") else answer  # the synchronous ones answer at once
+
+
+CONTEXT = object()  # stands for the app's current context in query()'s args
+
+
+def continuous_request(app: App, pairs: Iterable[tuple[int, int]], *, combined: bool = False,
+                       task_id: int = -1) -> Any:
+    """A ContinuousTaskRequest of (BackgroundTaskMode, BackgroundTaskSubmode) pairs, as an app builds one."""
+    from emulator.kit.types import ContinuousTaskRequest
+
+    pairs = list(pairs)
+    return ContinuousTaskRequest([m for m, _s in pairs], [s for _m, s in pairs], want_agent_for(app), combined,
+                                 task_id)
+
+
+def start_by_request(rec: SessionRecorder, app: App | str, pairs: Iterable[tuple[int, int]], *,
+                     combined: bool = False, share_with: int = -1) -> Any:
+    """startBackgroundRunning(context, ContinuousTaskRequest) (API 21): the ContinuousTaskNotification.
+    `share_with` is the request's continuousTaskId: the task whose notification it asks to share."""
+    the_app = _app(rec, app)
+    kit(the_app, "startBackgroundRunning")
+    request = continuous_request(the_app, pairs, combined=combined, task_id=share_with)
+    return _call(rec, the_app, "startBackgroundRunning", [the_app.context, request]).result()
+
+
+def update_by_request(rec: SessionRecorder, app: App | str, task_id: int, pairs: Iterable[tuple[int, int]]) -> Any:
+    """updateBackgroundRunning(context, ContinuousTaskRequest with continuousTaskId) (API 21)."""
+    the_app = _app(rec, app)
+    request = continuous_request(the_app, pairs, task_id=task_id)
+    return _call(rec, the_app, "updateBackgroundRunning", [the_app.context, request]).result()
+
+
+def transfer_progress(rec: SessionRecorder, app: App | str, task_id: int, progress_info: dict[str, Any]) -> None:
+    """updateDataTransferProgress(context, {continuousTaskId, progressInfo}) (API 22)."""
+    the_app = _app(rec, app)
+    _call(rec, the_app, "updateDataTransferProgress",
+          [the_app.context, {"continuousTaskId": task_id, "progressInfo": dict(progress_info)}])
+
+
+def stop_by_id(rec: SessionRecorder, app: App | str, task_id: int) -> None:
+    """stopBackgroundRunning(context, continuousTaskId) (API 21)."""
+    the_app = _app(rec, app)
+    _call(rec, the_app, "stopBackgroundRunning", [the_app.context, task_id]).result()

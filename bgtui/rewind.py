@@ -77,7 +77,7 @@ class Rewind:
         assert self.at_ms is not None
         later = later_steps(self.session, self.at_ms)
         return (f"REWOUND to {_clock(self.at_ms)} (now is {_clock(self.now_ms)}): this is the past, "
-                f"replayed; keys that change the world are refused. shift+end: back to now · ctrl+r: resume from "
+                f"replayed; keys that change the world are refused. shift+end: back to now · ctrl+g: resume from "
                 f"here ({later} later action(s) dropped)")
 
     # -- moving in time --------------------------------------------------------------------------
@@ -128,7 +128,7 @@ class Rewind:
 
     def _lock(self, at_ms: int) -> None:
         self.app.gate.lock(GATE_HOLDER, f"Rewound to {_clock(at_ms)}: the dashboard shows the past. "
-                                        "shift+end returns to now; ctrl+r resumes from here")
+                                        "shift+end returns to now; ctrl+g resumes from here")
 
     async def back_to_now(self) -> None:
         if self.live is None:

@@ -74,6 +74,7 @@ class AppView(FrozenRecord):
     keeps_awake: tuple[str, ...]  # what keeps it from being suspended, e.g. "continuous task 3"
     suspend_due_ms: int | None  # when the device policy will suspend it, if pending
     abilities: tuple[AbilityView, ...] = ()  # every UIAbility in order; the first is ability_name's
+    listeners: tuple[str, ...] = ()  # its live on() types and "subscribeContinuousTaskState", first first
 
 
 @frozen_record
@@ -229,6 +230,7 @@ def _ability_views(app: App) -> tuple[AbilityView, ...]:
 def _app_views(emu: Emulator) -> tuple[AppView, ...]:
     records, background_since = emu.transient.records, emu.transient.background_since
     holds, suspend_due_ms = emu.holds_by_uid(), emu.policy.suspend_due_ms
+    listening = emu.continuous.listeners.types_by_uid()
     now = emu.now_ms
     out = []
     for app in emu.apps:
@@ -255,6 +257,7 @@ def _app_views(emu: Emulator) -> tuple[AppView, ...]:
         f["keeps_awake"] = tuple(holds.get(uid, ()))
         f["suspend_due_ms"] = suspend_due_ms(app)
         f["abilities"] = _ability_views(app)
+        f["listeners"] = listening.get(uid, ())
         out.append(view)
     return tuple(out)
 

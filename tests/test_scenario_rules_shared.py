@@ -22,6 +22,9 @@ SAMPLES = {
     "app.foreground": [[]],
     "app.background": [[]],
     "app.kill": [[]],
+    "app.end_ability": [[]],
+    "app.clear_data": [[]],
+    "app.install": [["com.b", "B", True, False, ["ohos.permission.X", "$$odd"], ["audioPlayback", "fooMode"], [0, 3]]],
     "device.battery_level": [[15], [0], [100]],
     "device.low_battery_threshold": [[30]],
     "device.charging": [[True], [False]],
@@ -73,7 +76,7 @@ def test_every_action_replays_with_the_arguments_it_ran_with_live(monkeypatch):
                 rec.perform_do(name, sample[:n], app=APP if ACTIONS[name].needs_app else None)
                 emu.advance(1)
     live = list(ran)
-    assert len(live) == len(rec) == 38
+    assert len(live) == len(rec) == 47
     assert all(len(args) == len(ACTIONS[name].params) for name, _app, args in live)  # defaults filled in
     ran.clear()
     scenario = load_text(rec.to_toml())

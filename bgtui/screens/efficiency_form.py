@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
-from bgtui.screens.form import Check, FormScreen, Picker, app_options, int_value
+from bgtui.screens.anyway import SendAnyway
+from bgtui.screens.form import Check, Picker, app_options, int_value
 
 __all__ = ["EfficiencyRequest", "EfficiencyForm"]
 
@@ -28,7 +29,7 @@ class EfficiencyRequest:
     apply: bool
 
 
-class EfficiencyForm(FormScreen[EfficiencyRequest]):
+class EfficiencyForm(SendAnyway[EfficiencyRequest]):
     """`apply=True`: applyEfficiencyResources with isApply true; False: the same call releasing types."""
 
     AUTO_FOCUS = "#types"
@@ -88,14 +89,21 @@ class EfficiencyForm(FormScreen[EfficiencyRequest]):
     def _flag(self, name: str) -> bool:
         return bool(self.query(f"#{name}").first(Check).value) if self.query(f"#{name}") else False
 
-    def problems(self) -> list[str]:
+    def blocking(self) -> list[str]:
         out = []
         if self._app() is None:
             out.append("choose an app")
+        if self._timeout() is None:
+            out.append(f"timeOut must be a whole number of ms from 0 to {INT32_MAX}")
+        return out
+
+    def passable(self) -> list[str]:
+        """What the kit still passes on: send anyway to see the device's answer."""
+        out = []
         if not self._types():
             out.append("choose at least one resource type")
         timeout = self._timeout()
-        if timeout is None or not 0 <= timeout <= INT32_MAX:
+        if timeout is not None and not 0 <= timeout <= INT32_MAX:
             out.append(f"timeOut must be a whole number of ms from 0 to {INT32_MAX}")
         return out
 

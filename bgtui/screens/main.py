@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from bgtui.actions import DeviceActions, SessionActions, WorldActions
 from bgtui.actions.timeline import TimelineActions
+from bgtui.actions.reach import ReachActions
 from bgtui.keymap import main_bindings
 from bgtui.widgets.apps_table import AppsTable
 from bgtui.widgets.clock_bar import ClockBar
@@ -47,7 +48,7 @@ _KIND_TABLE = {cls.KIND: table_id for table_id, cls in {**_TABLE_CLASSES, "log":
 Selection = tuple[str, Hashable]
 
 
-class MainScreen(WorldActions, DeviceActions, SessionActions, TimelineActions, Screen[None]):
+class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, TimelineActions, Screen[None]):
     BINDINGS: ClassVar = main_bindings()
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]

@@ -10,7 +10,8 @@ from emulator.snapshot import AppView
 from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
-from bgtui.screens.form import FormScreen, Picker, app_options
+from bgtui.screens.anyway import SendAnyway
+from bgtui.screens.form import Picker, app_options
 
 __all__ = ["ModesRequest", "ModesForm"]
 
@@ -22,7 +23,7 @@ class ModesRequest:
     ability: str | None = None  # the UIAbility whose context calls; None: the main one
 
 
-class ModesForm(FormScreen[ModesRequest]):
+class ModesForm(SendAnyway[ModesRequest]):
     """`update=False`: startBackgroundRunning(context, modes, wantAgent); True: updateBackgroundRunning."""
 
     AUTO_FOCUS = "#modes"
@@ -119,13 +120,12 @@ class ModesForm(FormScreen[ModesRequest]):
         chosen = set(self.query_one("#modes", Picker).selected)
         return tuple(m for m in JS_MODE_NAMES if m in chosen)
 
-    def problems(self) -> list[str]:
-        out = []
-        if self._app() is None:
-            out.append("choose an app")
-        if not self._modes():
-            out.append("choose at least one mode")
-        return out
+    def blocking(self) -> list[str]:
+        return ["choose an app"] if self._app() is None else []
+
+    def passable(self) -> list[str]:
+        """An empty mode list still reaches the kit: send anyway to see its answer."""
+        return [] if self._modes() else ["choose at least one mode"]
 
     def notes(self) -> list[str]:
         app, modes, out = self._app(), self._modes(), []

@@ -29,6 +29,7 @@ class AppsTable(SnapshotDrivenTable):
         Column("flags", "Flags", 6, drop=5),
         Column("modes", "Declared modes", 12, flex=1, drop=2),
         Column("perms", "Perms", 7, drop=3),
+        Column("listens", "Listens", 8, drop=4),
         Column("quota", "Daily quota left", 16),
         Column("awake", "Keeps it awake", 14, flex=2),
     )
@@ -51,4 +52,14 @@ class AppsTable(SnapshotDrivenTable):
             "quota": [*bar(quota / INIT_QUOTA_MS, 7, colour),
                       (("▸" if view.quota_counting else " ") + fmt.remaining(quota), colour)],
             "awake": [(awake, awake_style)],
+            "listens": [(listens_text(view.listeners) or "—", None if view.listeners else "dim")],
         }
+
+
+_LISTEN_WORDS = {"continuousTaskCancel": "cancel", "continuousTaskSuspend": "suspend",
+                 "continuousTaskActive": "active", "subscribeContinuousTaskState": "state"}
+
+
+def listens_text(listeners: tuple[str, ...]) -> str:
+    """"cancel suspend": the app's on() types and its state subscription, short."""
+    return " ".join(_LISTEN_WORDS.get(t, t) for t in listeners)

@@ -24,6 +24,8 @@ class ContinuousTable(SnapshotDrivenTable):
         Column("ability", "Ability", 15, drop=2),
         Column("modes", "Modes", 10, flex=2),
         Column("notification", "Notif", 5, right=True, drop=1),
+        Column("request", "Req", 3, drop=3),
+        Column("shares", "Shares", 7, drop=4),
         Column("state", "State", 10, flex=2),
     )
 
@@ -42,4 +44,16 @@ class ContinuousTable(SnapshotDrivenTable):
             "modes": mode_chips(view.modes),
             "notification": [(str(view.notification_id), None) if view.notification_id >= 0 else ("—", "dim")],
             "state": state,
+            "request": [("req", None) if view.by_request_object else ("—", "dim")],
+            "shares": _shares(view),
         }
+
+
+def _shares(view: ContinuousTaskView) -> Cell:
+    """Which task's notification it shares ("with 1"), "shared" for that task, "merge" when it allows it."""
+    other = view.combined_notification_task_id
+    if other >= 0 and other != view.continuous_task_id:
+        return [(f"with {other}", None)]
+    if other >= 0:
+        return [("shared", None)]
+    return [("merge", "dim")] if view.combined_task_notification else [("—", "dim")]

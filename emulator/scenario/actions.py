@@ -37,6 +37,12 @@ def _int(lo: int | None = None, hi: int | None = None) -> Check:
     return check
 
 
+def _str(v: object) -> object:
+    if not isinstance(v, str):
+        raise ValueError(f"must be a string, not {_show(v)}")
+    return v
+
+
 def _bool(v: object) -> object:
     if not isinstance(v, bool):
         raise ValueError(f"must be true or false, not {_show(v)}")
@@ -144,6 +150,31 @@ def _service_ready(emu: Emulator, app: App | None, value: bool) -> None:
     emu.service_ready = value
 
 
+def _strings(v: object) -> object:
+    if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
+        raise ValueError(f"must be a list of strings, not {_show(v)}")
+    return v
+
+
+def _privileges(v: object) -> object:
+    if not isinstance(v, list) or not all(type(n) is int and 0 <= n <= 9 for n in v):
+        raise ValueError(f"must be a list of whole numbers from 0 to 9 (0 = every type), not {_show(v)}")
+    return v
+
+
+def _bundle(v: object) -> object:
+    if not isinstance(v, str) or not v:
+        raise ValueError(f"must be a non-empty string, not {_show(v)}")
+    return v
+
+
+def _install(emu: Emulator, app: App | None, bundle_name: str, label: str, system_app: bool, atomic_service: bool,
+             permissions: list[str], background_modes: list[str], running_resources_apply: list[int]) -> None:
+    emu.install_app(bundle_name, label=label or None, system_app=system_app, atomic_service=atomic_service,
+                    permissions=permissions, background_modes=background_modes,
+                    running_resources_apply=running_resources_apply)
+
+
 _PCT = _int(0, 100)
 _ID = _int()
 _ACTIONS: tuple[Action, ...] = (
@@ -151,6 +182,15 @@ _ACTIONS: tuple[Action, ...] = (
            "the user opens the app (relaunching it if it is dead)"),
     Action("app.background", (), lambda emu, app: app.to_background(), True, "the user leaves the app"),
     Action("app.kill", (), lambda emu, app: app.kill(), True, "the app's process is killed"),
+    Action("app.end_ability", (), lambda emu, app: app.end_ability(), True,
+           "EntryAbility ends (terminateSelf, or swiped from recents): its tasks go, the process exits"),
+    Action("app.clear_data", (), lambda emu, app: app.clear_data(), True,
+           "the user clears the app's data (COMMON_EVENT_PACKAGE_DATA_CLEARED); the process is killed"),
+    Action("app.install", (Param("bundle_name", _bundle), Param("label", _str, "", False),
+                           Param("system_app", _bool, False, False), Param("atomic_service", _bool, False, False),
+                           Param("permissions", _strings, [], False), Param("background_modes", _strings, [], False),
+                           Param("running_resources_apply", _privileges, [], False)), _install,
+           doc="install an app mid-run (launched in the foreground); later steps may act as it"),
     Action("device.battery_level", (Param("percent", _PCT),), _set("device.battery_level")),
     Action("device.low_battery_threshold", (Param("percent", _PCT),), _set("device.low_battery_threshold")),
     Action("device.charging", (Param("on", _bool),), _set("device.charging")),

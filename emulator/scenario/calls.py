@@ -17,6 +17,7 @@ from emulator.kit.promise import Promise
 from emulator.scenario.expect import Outcome
 from emulator.scenario.model import NO_VALUE, Ref, Step, StepError
 from emulator.scenario.refs import Opaque, plain, resolve, show
+from emulator.scenario.subscriber import STATE_METHODS, StateSubscriber
 
 if TYPE_CHECKING:
     from emulator.apps import App
@@ -48,6 +49,8 @@ class _Call:
             return self.app.ability_context(ref.fields[0]) if ref.fields else self.app.context
         if ref.name == "wantAgent":
             return _want_agent(self.app)
+        if ref.name == "subscriber":
+            return state_subscriber(self.run, self.app)
         return self.run.saved_value(ref)
 
     def callback(self, *args: Any) -> None:
@@ -76,6 +79,21 @@ class _Call:
         value = plain(result)
         self.run.trace("scenario.call", f"{label} -> {_outcome(value, error)}", self.app.bundle_name, self.step,
                        _data(function, args_plain, value, error))
+
+
+def state_subscriber(run: ScenarioRun, app: App) -> StateSubscriber:
+    """The app's one "$subscriber": each call of its methods is a scenario.callback entry."""
+    sub = run.subscribers.get(app.bundle_name)
+    if sub is None:
+        def method(name: str) -> Any:
+            def called(*args: Any) -> None:
+                shown = ", ".join(show(plain(a)) for a in args)
+                run.trace("scenario.callback", f"$subscriber {name} of {app.bundle_name} called with ({shown})",
+                          app.bundle_name, None, {"function": name, "args": plain(list(args))})
+            return called
+        sub = run.subscribers[app.bundle_name] = StateSubscriber(app.bundle_name,
+                                                                 {m: method(m) for m in STATE_METHODS})
+    return sub
 
 
 def _invoke(fn: Any, args: Any) -> tuple[Any, BusinessError | None]:

@@ -34,6 +34,7 @@ from emulator.scenario.model import CALL, DO
 from emulator.scenario.record_args import encode_args
 from emulator.scenario.refs import contains_callback, convert, escape, show
 from emulator.scenario.rules import reaction_problem, unknown_action, unknown_function
+from emulator.scenario.subscriber import StateSubscriber
 from emulator.scenario.timefmt import format_clock, format_duration
 from emulator.scenario.write import dumps
 from emulator.service.continuous_listeners import STATE
@@ -178,6 +179,7 @@ class SessionRecorder:
         self._settle()
         at = self.emu.now_ms
         act.run(self.emu, the_app, *run_args)
+        self._bundles |= {a.bundle_name for a in self.emu.apps}  # app.install: later steps may act as it
         self._add(RecordedStep(at, DO, action, file_args, the_app.bundle_name if the_app else None))
 
     # -- writing -----------------------------------------------------------------------------------
@@ -252,6 +254,8 @@ class SessionRecorder:
                   live: bool) -> list[Any]:
         """on/off and (un)subscribe compare functions and subscribers by identity; a replay's are always new."""
         obj = args[position]
+        if isinstance(obj, StateSubscriber) and file_args[position] == "$subscriber":
+            return file_args  # a replay passes the app's one $subscriber every time, as the live session does
         type_ = STATE if position == 0 else args[0]
         key = (app.bundle_name, id(obj))
         what = "subscriber" if position == 0 else "function"
@@ -294,7 +298,7 @@ class SessionRecorder:
             checked = act.bind(raw)
         except ActionArgsError as exc:
             raise ValueError(str(exc) if exc.position is None else f"{action}: {exc}") from None
-        file_args = tuple(escape(v) if isinstance(v, str) else v for v in raw)
+        file_args = tuple(_escaped(v) for v in raw)
         return act, the_app, file_args, list(checked)
 
 
@@ -306,6 +310,15 @@ def _plain_scalar(value: Any) -> Any:
         return int(value)
     if isinstance(value, str):
         return str(value)
+    return value
+
+
+def _escaped(value: Any) -> Any:
+    """A string as a file writes it ("$x" as "$$x"), in a list too (app.install's lists)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
     return value
 
 

@@ -4,6 +4,7 @@
     "$context.X"  the calling app's current context of its UIAbility X (`app.ability_context("X")`)
     "$wantAgent"  a WantAgent that opens the calling app's main ability (all the service reads of one)
     "$callback"   any function (the step's `on_callback` says what the app does inside it)
+    "$subscriber" a StateSubscriber of the calling app (the same object at every step of a replay)
     "$$text"      a string that starts with "$"
     a table       a dict, or a dataclass of emulator.kit.types (its fields; None fields are left out,
                   which is how the kit reads them: None on an object means "not given")
@@ -22,6 +23,7 @@ from emulator.apps import UIAbilityContext
 from emulator.kit.wantAgent import WantAgent
 from emulator.scenario.load import field_name
 from emulator.scenario.refs import escape
+from emulator.scenario.subscriber import StateSubscriber
 from emulator.scenario.write import toml_value
 
 if TYPE_CHECKING:
@@ -65,6 +67,11 @@ def _encode(value: Any, app: App, path: tuple[object, ...]) -> Any:
             raise _fail(path, f"{value!r} (extraInfo {value.extraInfo!r}) is not a plain WantAgent for "
                               f"{app.bundle_name}/{app.main_ability}; a scenario can only pass that one ($wantAgent)")
         return "$wantAgent"
+    if isinstance(value, StateSubscriber):
+        if value.bundle != app.bundle_name:
+            raise _fail(path, f"that subscriber is {value.bundle}'s; a scenario passes only the calling app's own "
+                              "($subscriber)")
+        return "$subscriber"
     if isinstance(value, (list, tuple)):
         return [_encode(v, app, path + (i,)) for i, v in enumerate(value)]
     if isinstance(value, dict):

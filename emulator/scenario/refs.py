@@ -9,6 +9,8 @@ is a reference:
     "$context"                the calling app's main UIAbility context
     "$context.MapAbility"     the context of the calling app's UIAbility of that name
     "$wantAgent"              a WantAgent that opens the calling app's EntryAbility
+    "$subscriber"             the calling app's subscribeContinuousTaskState subscriber (the same one every
+                              step, so an unsubscribe removes what a subscribe added); its methods are recorded
     "$ResourceType.CPU"       a member of one of the module's enums (replaced by its value at load)
     "$$text"                  the literal string "$text"
 """
@@ -27,7 +29,7 @@ from emulator.scenario.model import Ref
 __all__ = ["SPECIALS", "ENUMS", "RESERVED", "RefError", "parse_ref", "convert", "resolve", "plain",
            "show", "escape", "contains_callback", "Opaque", "field_of", "NAME", "refs_of"]
 
-SPECIALS = ("callback", "context", "wantAgent")
+SPECIALS = ("callback", "context", "wantAgent", "subscriber")
 ENUMS: dict[str, type[enum.Enum]] = {
     name: obj for name, obj in vars(_enums).items()
     if isinstance(obj, type) and issubclass(obj, enum.Enum) and obj.__module__ == _enums.__name__
@@ -171,7 +173,8 @@ def show(value: Any) -> str:
     if isinstance(value, Ref):
         if value.name == "context" and value.fields:
             return f"<context {value.fields[0]}>"
-        return {"callback": "<callback>", "context": "<context>", "wantAgent": "<wantAgent>"}.get(
+        return {"callback": "<callback>", "context": "<context>", "wantAgent": "<wantAgent>",
+                "subscriber": "<subscriber>"}.get(
             value.name, str(value))
     if value is None:
         return "null"

@@ -107,6 +107,7 @@ class ScenarioRun:
         self.checked = 0
         self.entries = 0  # engine events + trace entries reported
         self.saved: dict[str, Any] = {}
+        self.subscribers: dict[str, Any] = {}  # "$subscriber" of each app (calls.state_subscriber)
         watched = {s.params["kind"] for s in scenario.steps if s.expect == "event"}
         self.seen = Seen(watched)
         # Engine events are looked up by their EventKind (an enum hashes by name), trace entries by str.

@@ -26,6 +26,7 @@ __all__ = ["parse_steps"]
 _TIMING = ("at", "after", "every", "times", "until", "note", "app")
 _CALL_KEYS = ("call", "args", "save_as", "on_callback", "expect_code", "expect_result")
 _DO_KEYS = ("do", "args")
+INSTALL = "app.install"
 
 
 def parse_steps(ctx: Ctx, value: object, apps: set[str]) -> list[Step]:
@@ -70,6 +71,8 @@ def parse_steps(ctx: Ctx, value: object, apps: set[str]) -> list[Step]:
         {CALL: _call, DO: _do, EXPECT: _expect}[kind](ctx, table, path, step, saved)
         if step.save_as is not None:
             saved.setdefault(step.save_as, step.index)
+        if step.action == INSTALL and step.args and isinstance(step.args[0], str):
+            apps = apps | {step.args[0]}  # later steps may act as the app this step installs
         steps.append(step)
         prev_ms, prev_where = step.at_ms, (step.index, step.line)
     return steps

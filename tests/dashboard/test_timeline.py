@@ -74,7 +74,7 @@ async def test_the_cursor_in_the_past_shows_the_whole_dashboard_then(app: BgtuiA
             "REWOUND to 2:52 (now is 3:11): this is the past, replayed; keys that change the world are refused.")
         await pilot.press("x")  # kill: changes the world, refused
         assert toasts.last().message == ("Rewound to 2:52: the dashboard shows the past. shift+end returns to now; "
-                                          "ctrl+r resumes from here")
+                                          "ctrl+g resumes from here")
         assert app.emu.app(UPLOADER).state.value == "background"
         await pilot.press("shift+right", "shift+right", "shift+right")  # 2:58: the callback has fired
         assert app.snapshot.transient_tasks[0].callback_fired_ms == 175_000
@@ -100,7 +100,7 @@ async def test_resume_from_here_then_save_replays_to_the_forked_log(app: BgtuiAp
         await pilot.press("ctrl+t", *["shift+left"] * 50)  # 1:32, in the background, the task counting
         assert app.rewind.at_ms == 92_000
         original = app.main_screen.save_session(tmp_path / "original.toml")  # saving is open while rewound
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert "drops the 0 action(s) taken after it (up to 00:03:11.000)" in app.screen.ABOUT
         await pilot.press("enter")
@@ -124,7 +124,7 @@ async def test_resume_says_how_many_later_actions_are_dropped(app: BgtuiApp) -> 
         lifecycle(app)  # two actions: the request at 0:00, the background at 0:01
         await pilot.press("ctrl+t", ">", *["shift+left"] * 191)  # 1 s cells: 0:00
         assert app.rewind.at_ms == 0
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert app.screen.ABOUT.startswith("Continue from 00:00:00.000: the world goes on from this moment and the "
                                            "recorded session drops the 1 action(s) taken after it (up to 00:03:11.000)")
@@ -164,7 +164,7 @@ async def test_presenter_mode_rewinds_but_never_resumes(app: BgtuiApp, toasts: R
     async with app.run_test(size=WIDE) as pilot:
         lifecycle(app)
         lock_for_presenter(app.gate)
-        await pilot.press("ctrl+t", "shift+left", "ctrl+r")
+        await pilot.press("ctrl+t", "shift+left", "ctrl+g")
         assert app.rewind.active and toasts.last().message == PRESENTER_MESSAGE
         await pilot.press("shift+end")
         assert not app.rewind.active and app.gate.refusal() == PRESENTER_MESSAGE
