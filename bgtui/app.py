@@ -21,6 +21,7 @@ from bgtui.save_folder import SaveFolder
 from bgtui.toasts import CoalescingToasts
 from bgtui.world_gate import WorldGate
 from bgtui.palette import Palette
+from bgtui.rewind import Rewind
 from bgtui.screens.main import MainScreen
 from bgtui.session import Session, describe_failure
 from bgtui.themes import ThemeManager, ThemeVariablesMixin, install_themes
@@ -69,6 +70,8 @@ class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
         self.gate = WorldGate()
         """Locked while keys must not change the world (presenter mode, a rewound view); it outlives
         a reloaded session."""
+        self.rewind = Rewind(self)
+        """The timeline panel's view, and the past moment the dashboard shows (bgtui.rewind)."""
         self.save_folder = SaveFolder.anywhere()
         """Where file forms may write (bgtui.save_folder): confined by --save-dir and in `bgtui serve`."""
         self.served = False
@@ -172,13 +175,15 @@ class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
                                else "Scenario: expectation failed"),
                         severity="error", timeout=12, markup=False)
 
-    async def load_session(self, session: Session) -> None:
-        """Run on `session` from now on (a reloaded scenario, from its beginning): a new clock driver
-        at the same speed and state, a new snapshot, fresh panels; open forms are closed (they act on
-        the old device)."""
-        running, speed, held = self.driver.running, self.driver.speed, self.driver.held
+    async def load_session(self, session: Session, *, driver: ClockDriver | None = None,
+                           running: bool | None = None) -> None:
+        """Run on `session` from now on (a reloaded scenario, from its beginning; a rewound moment): a
+        new clock driver at the same speed and state (or `driver`, or paused/running as `running` says),
+        a new snapshot, fresh panels; open forms are closed (they act on the old device)."""
+        speed, held = self.driver.speed, self.driver.held
+        running = self.driver.running if running is None else running
         self.session = session
-        self.driver = ClockDriver(session.emu, running=running, speed=speed)
+        self.driver = driver if driver is not None else ClockDriver(session.emu, running=running, speed=speed)
         if held:
             self.driver.hold(held)  # released as the open forms close below
         self._show_title()

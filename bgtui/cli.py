@@ -3,6 +3,8 @@
     bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME] [--readonly] [--save-dir DIR]
     bgtui serve [FILE] [--port N] [--host H] [--readonly] [--save-dir DIR]
     bgtui screenshot FILE --at TIME [-o OUT.svg] [--size 160x45] [--theme NAME]
+    bgtui timeline FILE [--from T] [--to T] (--svg OUT | --format text)
+    bgtui diff A B
     bgtui play FILE [--format text|jsonl] [--csv OUT]
     bgtui demos
     bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
@@ -70,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from emulator.scenario.cli import main as headless_main
 
         return headless_main(argv)
+    if argv and argv[0] in ("timeline", "diff"):
+        from bgtui.timeline.cli import main as timeline_main
+        from bgtui.diff import main as diff_main
+
+        return (timeline_main if argv[0] == "timeline" else diff_main)(argv[1:])
     if argv and argv[0] == "serve":
         from bgtui.serve import main as serve_main
 

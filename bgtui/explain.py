@@ -217,6 +217,10 @@ def explain(snap: Snapshot, kind: str, key: Hashable, events: list[Event],
     if kind == "event" and isinstance(key, tuple):
         line = session.trace.line(key[1]) if session is not None else None  # empty unless a scenario plays
         return None if line is None else _scenario_line(line, session.run.scenario.file)  # type: ignore[union-attr]
+    if kind == "lane" and session is not None:
+        from bgtui.timeline.details import lane_details
+
+        return lane_details(session.timeline, key, events)
     if kind == "app":
         app = snap.app(key)  # type: ignore[arg-type]
         return None if app is None else _app(snap, app, events)

@@ -40,7 +40,8 @@ def key_display(key: str) -> str:
 
 T, A, TR, CT, EF, SY, DV, VW, SE = ("Time", "Apps", "Transient tasks", "Continuous tasks", "Efficiency resources",
                                     "System and user", "Device", "View", "Session")
-SECTIONS: tuple[str, ...] = (T, A, TR, CT, EF, SY, DV, VW, SE)
+TL = "Timeline and rewind"
+SECTIONS: tuple[str, ...] = (T, A, TR, CT, EF, SY, DV, VW, TL, SE)
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # -- first, so that even a narrow footer shows it
@@ -166,6 +167,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("dump", "H", "Dump", "Show the hidumper dump",
                "hidumper -s 1903 -T All, -C --all, -E --all of the state now, in a scrollable pane (as bgtui dump)",
                VW),
+    # -- timeline and rewind (none of them changes the world: resume from here is the way out of the past)
+    ActionSpec("toggle_timeline", "ctrl+t", "Timeline", "Show the timeline",
+               "Show the timeline of every lifecycle; again: on the whole screen; again: hide it "
+               "(in it: up/down pick a lane, enter shows it in Details)", TL),
+    ActionSpec("timeline_back", "shift+left", "", "Timeline: cursor back",
+               "Move the time cursor one cell back: the whole dashboard shows that moment (rewind)", TL),
+    ActionSpec("timeline_forward", "shift+right", "", "Timeline: cursor forward",
+               "Move the time cursor one cell forward (at now: live again)", TL),
+    ActionSpec("timeline_now", "shift+end", "", "Timeline: back to now",
+               "Return to now: the live dashboard, exactly as it was", TL),
+    ActionSpec("resume_here", "ctrl+g", "", "Resume from here…",
+               "Continue from the moment shown, dropping the recorded actions after it (asks first)", TL),
+    ActionSpec("timeline_zoom_in", ">", "", "Timeline: zoom in",
+               "Less time per cell (down to a tenth of a second)", TL),
+    ActionSpec("timeline_zoom_out", "<", "", "Timeline: zoom out",
+               "More time per cell (up to an hour)", TL),
+    ActionSpec("timeline_pan_back", "{", "", "Timeline: pan back", "Show earlier times (half a window)", TL),
+    ActionSpec("timeline_pan_forward", "}", "", "Timeline: pan forward",
+               "Show later times (half a window; at the end it follows now again)", TL),
     # -- session
     ActionSpec("save_session", "ctrl+s", "Save session", "Save the session…",
                "Save every action taken so far, at its virtual time, as a scenario file that replays to the "
@@ -177,7 +197,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 
 # Moving time, looking and saving never change the world: presenter mode and a rewound view allow them.
-ACTIONS = tuple(a._replace(changes_world=False) if a.section in (T, VW, SE) else a for a in ACTIONS)
+ACTIONS = tuple(a._replace(changes_world=False) if a.section in (T, VW, TL, SE) else a for a in ACTIONS)
 _BY_ACTION = {a.action: a for a in ACTIONS}
 
 

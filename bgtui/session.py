@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bgtui.scenario_trace import ScenarioTrace
+from bgtui.timeline.model import Timeline
 
 if TYPE_CHECKING:
     from emulator import Emulator
@@ -36,6 +37,8 @@ class Session:
         """The scenario's own entries, for the event log (empty when nothing plays)."""
         self._recorder: SessionRecorder | None = None
         self._reported = 0
+        self.timeline = Timeline.attach(emu)
+        """Every lifecycle as intervals, from the engine's events as they come (bgtui.timeline)."""
         if run is not None:
             self._recorder = self.recorder  # now: the scenario's steps will change the device
 
@@ -47,6 +50,10 @@ class Session:
 
             self._recorder = SessionRecorder(self.emu)
         return self._recorder
+
+    def adopt_recorder(self, recorder: SessionRecorder) -> None:
+        """Record on `recorder` from now on (a replayed session keeps the recording it was replayed from)."""
+        self._recorder = recorder
 
     @classmethod
     def of_scenario(cls, scenario: Scenario) -> Session:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bgtui.actions import DeviceActions, SessionActions, WorldActions
+from bgtui.actions.timeline import TimelineActions
 from bgtui.actions.reach import ReachActions
 from bgtui.keymap import main_bindings
 from bgtui.widgets.apps_table import AppsTable
@@ -25,6 +26,7 @@ from bgtui.widgets.notifications import NotificationsTable
 from bgtui.widgets.overrides_banner import OverridesBanner
 from bgtui.widgets.snapshot_view import watch_snapshot
 from bgtui.widgets.table import SnapshotTable
+from bgtui.widgets.timeline import RewindBanner, TimelinePanel
 from bgtui.widgets.transient_table import TransientTable
 
 __all__ = ["MainScreen", "PANELS"]
@@ -47,7 +49,7 @@ _KIND_TABLE = {cls.KIND: table_id for table_id, cls in {**_TABLE_CLASSES, "log":
 Selection = tuple[str, Hashable]
 
 
-class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Screen[None]):
+class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, TimelineActions, Screen[None]):
     BINDINGS: ClassVar = main_bindings()
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
@@ -77,11 +79,13 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
         with Vertical(id="top"):
             yield ClockBar(id="clock")
             yield OverridesBanner(id="overrides")
+            yield RewindBanner(id="rewind-banner")
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 for _panel_id, table_id, _title in PANELS[:5]:
                     yield _TABLE_CLASSES[table_id](id=table_id, classes="panel")
             yield DetailsPane(id="details", classes="panel")
+        yield TimelinePanel(id="timeline", classes="panel")
         yield EventLogPanel(id="log-panel", classes="panel")
         yield Static(id="too-small")
         yield KeyBar()
@@ -119,6 +123,7 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
         for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
             self.query_one(f"#{panel_id}").border_title = f"{number} {title}"
         self.query_one("#details").border_title = "Details"
+        self.apply_timeline_mode()
         self.watch_selection(self.selection)
         self.watch_acting_as(self.acting_as)
         self.watch(self.query_one(EventLog), "follow", lambda _on: self.refresh_bindings(), init=False)
@@ -159,6 +164,8 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Scre
         if selection is None:
             return None
         kind, key = selection
+        if kind == "lane":  # a timeline lane: (kind, bundle, ...) or a device lane's ("device", part)
+            return key[1] if key[0] != "device" else None  # type: ignore[index]
         return self.query_one(f"#{_KIND_TABLE[kind]}", SnapshotTable).bundle_of(key)
 
     # -- footer ------------------------------------------------------------------------------

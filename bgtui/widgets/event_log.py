@@ -107,6 +107,13 @@ class EventLog(SnapshotTable):
             return
         self._append(new)
 
+    def start_over(self) -> None:
+        """Read the app's session again from its first entry (another device: a rewound moment), and
+        follow: the newest entry is the moment shown."""
+        self._events, self._held, self._last_seq, self._last_line = [], [], 0, 0
+        self._replace([], {})
+        self.follow = True
+
     def _label(self, event: LogEntry) -> str:
         return self._labels.get(event.app, event.app) if event.app else ""
 

@@ -19,6 +19,8 @@ fires the timers already due (emu.advance(0)). `call` and `do` only record what 
 
 from __future__ import annotations
 
+import copy
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -119,6 +121,18 @@ class SessionRecorder:
 
     def __len__(self) -> int:
         return len(self._steps)
+
+    def fork(self, emu: Emulator, until_ms: int) -> SessionRecorder:
+        """A recorder on `emu` (a replay of this session) with the same starting device and apps and the
+        steps up to `until_ms`: what "resume from here" keeps; later steps are dropped."""
+        other = copy.copy(self)
+        other.emu = emu
+        other.device, other.policy = dict(self.device), dict(self.policy)
+        other.apps = [dict(a) for a in self.apps]
+        other._bundles = set(self._bundles)
+        other._steps = [s for s in self._steps if s.at_ms <= until_ms]
+        other._seen = {}  # the replay registered its own objects
+        return other
 
     # -- recording what the caller did -------------------------------------------------------------
     def call(self, app: str | App, function: str, args: Sequence[Any] = (), *, on_callback: str = "nothing",

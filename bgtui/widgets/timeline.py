@@ -1,0 +1,180 @@
+"""The timeline panel: one lane per device part, app and task, as bars on the virtual time axis.
+
+It draws the live session's Timeline (bgtui.timeline, derived from the engine's events) through the
+same cells as `bgtui timeline --format text`, coloured by the theme. Its view (zoom, window, cursor,
+selected lane) lives on app.rewind, so it survives a recomposed screen; the cursor in the past is the
+moment the whole dashboard shows (bgtui.rewind). Keys: the Timeline section of bgtui.keymap, and
+up/down/enter while it has focus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from emulator.snapshot import Snapshot
+from textual.binding import Binding
+from textual.content import Content
+from textual.widget import Widget
+
+from bgtui.timeline.grid import LABEL_WIDTH, ZOOMS, _clock, axis, describe_scale, label_of, lane_cells
+from bgtui.widgets.snapshot_view import watch_snapshot
+
+if TYPE_CHECKING:
+    from bgtui.rewind import Rewind
+    from bgtui.timeline.model import Lane
+
+__all__ = ["TimelinePanel", "RewindBanner", "STYLES"]
+
+# a cell's style name (bgtui.timeline.grid) -> the theme's colour for it
+STYLES: dict[str, str] = {
+    "foreground": "$state-foreground", "background": "$state-background", "suspended": "$state-suspended",
+    "dead": "$state-dead", "counting": "$countdown-normal", "paused": "$text-muted", "active": "$state-foreground",
+    "held": "$accent", "on": "$text-muted", "off": "$text-muted", "battery": "$state-foreground",
+    "battery-low": "bold $countdown-expiring", "refusal": "bold $refused", "callback": "bold $countdown-warning",
+    "end": "bold $foreground", "": "",
+}
+_HEAD = 2  # the status line and the axis
+
+
+class TimelinePanel(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    TimelinePanel { height: 1fr; min-height: 6; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("up", "lane(-1)", "Lane up", show=False),
+        Binding("down", "lane(1)", "Lane down", show=False),
+        Binding("enter", "select_lane", "Lane details", show=False),
+    ]
+
+    def on_mount(self) -> None:
+        self.border_title = "Timeline"
+        self._drawn: tuple | None = None
+        self._labelled = -1  # how many app lanes have their label
+        watch_snapshot(self, self._on_snapshot)
+
+    @property
+    def view(self) -> Rewind:
+        return self.app.rewind  # type: ignore[attr-defined]
+
+    def _on_snapshot(self, _snapshot: Snapshot) -> None:
+        if not self.display or self.size.width == 0:
+            return
+        view = self.view
+        if len(view.timeline.apps) != self._labelled:
+            view.timeline.relabel(view.session.emu.snapshot() if view.active else _snapshot)
+            self._labelled = len(view.timeline.apps)
+        key = (view.timeline.revision, view.now_ms // view.scale_ms, view.at_ms, view.zoom, view.start_ms,
+               view.lane, self.size, self.has_focus)
+        if key != self._drawn:  # redraw only when a cell can have changed
+            self._drawn = key
+            self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- geometry --------------------------------------------------------------------------------
+    def fit(self) -> None:
+        """Zoom so that the whole history, 0 to now, fits the window (when it opens, following now)."""
+        view = self.view
+        if view.start_ms is not None or view.active:
+            return
+        width = max(10, (self.size.width or self.app.size.width) - LABEL_WIDTH - 3)
+        view.zoom = next((i for i, z in enumerate(ZOOMS) if view.now_ms // z < width), len(ZOOMS) - 1)
+
+    @property
+    def cells(self) -> int:
+        return max(10, self.size.width - LABEL_WIDTH - 1)
+
+    def window_start(self) -> int:
+        """The window's left edge: the view's, else so that now is the last cell; the cursor stays in."""
+        view, cells = self.view, self.cells
+        scale = view.scale_ms
+        if view.start_ms is None:
+            start = max(0, (view.now_ms // scale - cells + 1) * scale)
+        else:
+            start = view.start_ms
+        cursor = view.cursor_ms
+        if cursor < start:
+            start = cursor // scale * scale
+        elif cursor >= start + cells * scale:
+            start = (cursor // scale - cells + 1) * scale
+        return max(0, start)
+
+    def lanes(self) -> list[tuple[int, Lane]]:
+        return self.view.timeline.lanes()
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def render(self) -> Content:
+        view = self.view
+        timeline = view.timeline
+        cells, scale, now = self.cells, view.scale_ms, view.now_ms
+        start = self.window_start()
+        cursor_cell = (view.cursor_ms - start) // scale
+        where = (("REWOUND ", "bold reverse $countdown-warning") if view.active else ("LIVE ", "bold $countdown-normal"))
+        status = [where, (f"cursor {_clock(view.cursor_ms)}", "bold"), (f" · now {_clock(now)} · "
+                  f"{describe_scale(scale)} · < > zoom · shift+←/→ cursor · {{ }} pan · shift+end now", "$text-muted")]
+        if timeline.truncated:
+            status.append((f" · history begins at {_clock(timeline.begins_ms)}", "$countdown-warning"))
+        lines = [Content.assemble(*status),  # the axis in its own run: some SVG viewers drop leading spaces
+                 Content.assemble((" " * (LABEL_WIDTH + 1), ""), (axis(start, scale, cells), "$text-muted"))]
+        lanes = self.lanes()
+        view.lane = min(view.lane, max(0, len(lanes) - 1))
+        room = max(0, self.size.height - _HEAD)
+        first = min(max(0, view.lane - room + 1), max(0, len(lanes) - room)) if room else 0
+        for index in range(first, min(len(lanes), first + room)):
+            depth, lane = lanes[index]
+            selected = index == view.lane and self.has_focus
+            label_style = "reverse" if selected else ("bold" if lane.kind == "app" else "$text-muted")
+            parts: list[tuple[str, str]] = [(label_of(depth, lane), label_style), (" ", "")]
+            for i, cell in enumerate(lane_cells(lane, start, scale, cells, now)):
+                style = STYLES.get(cell.style, "")
+                if i == cursor_cell:
+                    style = f"{style} reverse".strip()
+                if parts and parts[-1][1] == style:
+                    parts[-1] = (parts[-1][0] + cell.glyph, style)
+                else:
+                    parts.append((cell.glyph, style))
+            lines.append(Content.assemble(*parts))
+        return Content("\n").join(lines)
+
+    # -- keys while focused ------------------------------------------------------------------------
+    def action_lane(self, delta: int) -> None:
+        count = len(self.lanes())
+        self.view.lane = max(0, min(count - 1, self.view.lane + delta))
+        self.refresh()
+
+    def action_select_lane(self) -> None:
+        lanes = self.lanes()
+        if not lanes:
+            return
+        _depth, lane = lanes[min(self.view.lane, len(lanes) - 1)]
+        self.screen.selection = ("lane", lane.key)  # type: ignore[attr-defined]
+        if self.screen.has_class("-narrow"):
+            self.screen.add_class("-details")
+
+
+class RewindBanner(Widget):
+    """One line that says plainly that the dashboard shows the past, and how to get back."""
+
+    DEFAULT_CSS = """
+    RewindBanner { height: auto; display: none; background: $countdown-warning; color: $background;
+                   text-style: bold; padding: 0 1; }
+    """
+
+    def on_mount(self) -> None:
+        self._text: str | None = None
+        watch_snapshot(self, self._on_snapshot)
+
+    def _on_snapshot(self, _snapshot: Snapshot) -> None:
+        view = self.app.rewind  # type: ignore[attr-defined]
+        text = view.banner() if view.active else None
+        if text != self._text:  # a new layout only when the line changes (it may wrap)
+            self._text = text
+            self.display = text is not None
+            self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return Content(self._text or "")
