@@ -39,6 +39,12 @@ def fit_panels(screen: MainScreen, tables: list, titles: list[str]) -> None:  # 
     top = screen.query_one("#top").outer_size.height
     if narrow:
         available = height - top - 1  # the footer
+        timeline = next(iter(screen.query("#timeline")), None)
+        if timeline is not None and screen.has_class("-timeline") and not screen.has_class("-timeline-full"):
+            lines = max(6, available // 3)  # the timeline shares the column: the log keeps its rows
+            if timeline.styles.height != Scalar.from_number(lines):
+                timeline.styles.height = lines
+            available -= lines
         log_focused = screen.query_one("#log").has_focus
         log = available // 2 if log_focused else max(4, available // 4)
         heights = plan_heights(available - log, counts, focused, chrome=1, caps=_NARROW_CAPS)

@@ -102,7 +102,7 @@ async def test_resume_from_here_then_save_replays_to_the_forked_log(app: BgtuiAp
         original = app.main_screen.save_session(tmp_path / "original.toml")  # saving is open while rewound
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert "drops the 0 action(s) taken after it (up to 00:03:11.000)" in app.screen.ABOUT
+        assert "drops the 0 action(s) taken after it (up to d1 00:03:11.000)" in app.screen.ABOUT
         await pilot.press("enter")
         await pilot.pause()
         assert not app.rewind.active and not app.gate.locked and app.emu.now_ms == 92_000
@@ -115,8 +115,8 @@ async def test_resume_from_here_then_save_replays_to_the_forked_log(app: BgtuiAp
         assert [e.kind.value for e in app.emu.events][-1] == "transient.cancelled"
         out, err = io.StringIO(), io.StringIO()
         assert diff_main([str(original), str(path)], out, err) == 1
-        assert out.getvalue().splitlines()[0].startswith("the event logs part at 00:01:32.000, entry ")
-        assert "  B 00:01:32.000 transient.cancelled com.example.uploader: cancelled by the app" in out.getvalue()
+        assert out.getvalue().splitlines()[0].startswith("the event logs part at d1 00:01:32.000, entry ")
+        assert "  B d1 00:01:32.000 transient.cancelled com.example.uploader: cancelled by the app" in out.getvalue()
 
 
 async def test_resume_says_how_many_later_actions_are_dropped(app: BgtuiApp) -> None:
@@ -126,8 +126,8 @@ async def test_resume_says_how_many_later_actions_are_dropped(app: BgtuiApp) -> 
         assert app.rewind.at_ms == 0
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert app.screen.ABOUT.startswith("Continue from 00:00:00.000: the world goes on from this moment and the "
-                                           "recorded session drops the 1 action(s) taken after it (up to 00:03:11.000)")
+        assert app.screen.ABOUT.startswith("Continue from d1 00:00:00.000: the world goes on from this moment and the "
+                                           "recorded session drops the 1 action(s) taken after it (up to d1 00:03:11.000)")
         await pilot.press("escape")
         assert app.rewind.active
 

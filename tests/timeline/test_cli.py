@@ -17,7 +17,7 @@ def test_text_shows_the_whole_upload_lifecycle_with_its_callback_and_forced_canc
     code, out, err = run(timeline_main, "demo:upload-timeout", "--format", "text", "--width", "40")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "upload-timeout · 00:00:00.000 to 00:03:10.000 · 1 cell = 5s"
+    assert lines[0] == "upload-timeout · d1 00:00:00.000 to d1 00:03:10.000 · 1 cell = 5s"
     task = next(line for line in lines if line.startswith("╰ transient 1 'upload'"))
     assert task.rstrip().endswith("█◆✗")  # counting, the callback at 3:04 (2:54 + 10 s), cancelled 6 s later
     app = next(line for line in lines if line.startswith("com.example.upload") or line.startswith("Uploader"))
@@ -28,7 +28,7 @@ def test_from_and_to_cut_the_window():
     code, out, _ = run(timeline_main, "demo:upload-timeout", "--from", "1m", "--to", "2m", "--format", "text",
                        "--width", "60")
     assert code == 0
-    assert out.splitlines()[0] == "upload-timeout · 00:01:00.000 to 00:02:00.000 · 1 cell = 1s"
+    assert out.splitlines()[0] == "upload-timeout · d1 00:01:00.000 to d1 00:02:00.000 · 1 cell = 1s"
 
 
 def test_svg_is_written_and_its_path_printed(tmp_path):
@@ -48,7 +48,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
          "bgtui timeline: --from '1x' is not a duration: expected a whole number and a unit (d, h, m, s, ms) at "
          "'1x'; write e.g. \"2m30s\", \"500ms\", \"1h\", \"1d\"\n"),
         (("demo:upload-timeout", "--format", "text", "--from", "10m"),
-         "bgtui timeline: --from 10m is not before the end of demo:upload-timeout (00:03:10.000)\n"),
+         "bgtui timeline: --from 10m is not before the end of demo:upload-timeout (d1 00:03:10.000)\n"),
         (("demo:upload-timeout", "--svg", str(tmp_path / "no" / "t.svg")),
          f"bgtui timeline: --svg {tmp_path / 'no' / 't.svg'}: No such file or directory\n"),
         ((str(tmp_path / "missing.toml"), "--format", "text"), None),
@@ -64,7 +64,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
 
 def test_diff_of_a_run_with_itself_is_identical():
     assert run(diff_main, "demo:low-battery", "demo:low-battery") == (
-        0, "identical: 15 events each, to 00:02:00.000\n", "")
+        0, "identical: 15 events each, to d1 00:02:00.000\n", "")
 
 
 def test_diff_shows_where_two_runs_part(tmp_path):
@@ -76,10 +76,10 @@ def test_diff_shows_where_two_runs_part(tmp_path):
     b.write_text(base.replace('"10s"', '"20s"'), encoding="utf-8")
     code, out, err = run(diff_main, str(a), str(b))
     assert (code, err) == (1, "")
-    assert out.splitlines()[0] == "the event logs part at 00:00:10.000, entry 3 (4 events in A, 4 in B)"
-    assert "  = 00:00:00.000 app.launched com.a: launched in the foreground with pid 10000" in out
-    assert "  A 00:00:10.000 app.background com.a:" in out
-    assert "  B 00:00:20.000 app.background com.a:" in out
+    assert out.splitlines()[0] == "the event logs part at d1 00:00:10.000, entry 3 (4 events in A, 4 in B)"
+    assert "  = d1 00:00:00.000 app.launched com.a: launched in the foreground with pid 10000" in out
+    assert "  A d1 00:00:10.000 app.background com.a:" in out
+    assert "  B d1 00:00:20.000 app.background com.a:" in out
 
 
 def test_diff_bad_input_exit_2(tmp_path):
