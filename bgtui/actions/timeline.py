@@ -37,6 +37,7 @@ class TimelineActions(ActionsBase):
         panel.display = mode != "hidden"
         if mode != "hidden":
             panel.refresh()
+        self.call_after_refresh(self._fit)  # type: ignore[attr-defined]  # the tables' room changed
 
     def action_toggle_timeline(self) -> None:
         view = self.view
