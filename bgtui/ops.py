@@ -212,6 +212,7 @@ _RESETS: dict[str, Callable[[SessionRecorder], None]] = {
     "auth_dialog_answer": lambda rec: _do(rec, "device.auth_dialog_answer", "no_answer"),
     "suspend_grace_ms": lambda rec: _do(rec, "policy.suspend_grace", DEFAULT_SUSPEND_GRACE_MS),
     "unhandled_timeout": lambda rec: _do(rec, "policy.unhandled_timeout", DEFAULT_UNHANDLED_TIMEOUT),
+    "uncaught_exception": lambda rec: _do(rec, "policy.uncaught_exception", "crash"),
     "service_ready": lambda rec: _do(rec, "service.ready", True),
     "fault": lambda rec: _do(rec, "fault.clear"),
 }
@@ -250,7 +251,7 @@ def install_app(rec: SessionRecorder, bundle_name: str, *, label: str = "", syst
 
 
 def set_policy(rec: SessionRecorder, *, suspend_grace_ms: int | None = None, unhandled_timeout: str | None = None,
-               task_keeping: bool | str | None = None) -> list[str]:
+               task_keeping: bool | str | None = None, uncaught_exception: str | None = None) -> list[str]:
     """The device policy's knobs (and the device's task-keeping switch); only those that change are set."""
     done = []
     emu = rec.emu
@@ -260,6 +261,9 @@ def set_policy(rec: SessionRecorder, *, suspend_grace_ms: int | None = None, unh
     if unhandled_timeout is not None and unhandled_timeout != emu.policy.unhandled_timeout:
         _do(rec, "policy.unhandled_timeout", unhandled_timeout)
         done.append("unhandled_timeout")
+    if uncaught_exception is not None and uncaught_exception != emu.policy.uncaught_exception:
+        _do(rec, "policy.uncaught_exception", uncaught_exception)
+        done.append("uncaught_exception")
     if task_keeping is not None and task_keeping != task_keeping_setting(emu):
         _do(rec, "device.support_task_keeping", task_keeping)
         done.append("support_task_keeping")

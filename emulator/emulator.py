@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from emulator.actions import SystemActions, UserActions
+from emulator.app_code import AppCode
 from emulator.apps import ABILITY_NAME, App, ProcessState, UIAbilityContext
 from emulator.clock import VirtualClock
 from emulator.device import Device
@@ -19,6 +17,7 @@ from emulator.service.continuous import ContinuousManager
 from emulator.service.efficiency import EfficiencyManager
 from emulator.service.transient import TransientManager
 from emulator.snapshot import Snapshot, take_snapshot
+from emulator.temp_state import make_temp_state_dir
 
 __all__ = ["Emulator"]
 
@@ -44,9 +43,9 @@ class Emulator:
         self.device = Device(self.events.emit, self._publish_common_event)
         self.policy = DevicePolicy(self)
         self.faults = Faults(self)
+        self.app_code = AppCode(self)  # the one guarded path for app code (callbacks, listeners)
         if state_dir is None:
-            state_dir = tempfile.mkdtemp(prefix="bgtui-state-")
-            weakref.finalize(self, shutil.rmtree, state_dir, True)
+            state_dir = make_temp_state_dir(self)  # removed at exit and on SIGTERM / SIGHUP too
         self.state_dir = Path(state_dir)
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._apps: dict[str, App] = {}
@@ -271,12 +270,8 @@ class Emulator:
             self._kill(app, "killed: its data was cleared")
 
     def call_app(self, app: App, fn: Callable[..., object], what: str, *args: object) -> None:
-        """Run an app's callback; an exception in app code is logged, never raised into the engine."""
-        try:
-            fn(*args)
-        except Exception as exc:  # noqa: BLE001 - app code may raise anything
-            self.events.emit(EventKind.APP_CALLBACK_ERROR, f"the app's {what} raised {type(exc).__name__}: {exc}",
-                             app.bundle_name)
+        """Run an app's callback; what app code raises is the app's problem, never the engine's (app_code.py)."""
+        self.app_code.call(app, fn, what, *args)
 
     # -- policy hook -----------------------------------------------------------------------
     def _hold_policy(self, app: App) -> bool:

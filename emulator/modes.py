@@ -56,6 +56,11 @@ def unknown_mode_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n in names if n not in MODULE_MODE_NAMES)
 
 
+def mode_numbers() -> tuple[int, ...]:
+    """Every mode number a device reports by name."""
+    return tuple(_REPORTED_NAMES)
+
+
 def mode_name(mode: int) -> str:
     """The string a device reports for a mode number ("default" for unknown ones)."""
     return _REPORTED_NAMES.get(mode, "default")

@@ -5,7 +5,10 @@ The background task service does not freeze or kill apps itself. A device does, 
   continuous task, no CPU efficiency grant) is suspended after a grace period;
 - an unhandled transient timeout (the task force-cancelled 6 s after its callback) terminates
   the process (the docs' rule), or only suspends it, or leaves it alone.
-Both are knobs here, visible in the snapshot and settable in scenarios.
+- an uncaught exception in app code (a callback, a listener) is a JS crash that ends the app's process
+  (`@ohos.app.ability.errorManager.d.ts:40-42`: only an app that registered an error observer goes on),
+  or it is only logged.
+All are knobs here, visible in the snapshot and settable in scenarios.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from emulator.events import EventKind
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
 
-__all__ = ["DevicePolicy", "UNHANDLED_TIMEOUT_ACTIONS", "DEFAULT_SUSPEND_GRACE_MS"]
+__all__ = ["DevicePolicy", "UNHANDLED_TIMEOUT_ACTIONS", "DEFAULT_SUSPEND_GRACE_MS", "UNCAUGHT_EXCEPTION_ACTIONS"]
 
 UNHANDLED_TIMEOUT_ACTIONS = ("terminate", "suspend", "none")
 DEFAULT_SUSPEND_GRACE_MS = 6_000
 DEFAULT_UNHANDLED_TIMEOUT = "terminate"
+UNCAUGHT_EXCEPTION_ACTIONS = ("crash", "log")
+DEFAULT_UNCAUGHT_EXCEPTION = "crash"
 
 
 class DevicePolicy:
@@ -31,6 +36,7 @@ class DevicePolicy:
         self._emu = emu
         self._grace_ms = DEFAULT_SUSPEND_GRACE_MS
         self._unhandled = DEFAULT_UNHANDLED_TIMEOUT
+        self._uncaught = DEFAULT_UNCAUGHT_EXCEPTION
         self._timers: dict[int, Timer] = {}  # uid -> pending suspension
 
     @property
@@ -57,12 +63,27 @@ class DevicePolicy:
         self._emu.events.emit(EventKind.POLICY, f"policy: on an unhandled transient timeout the app is {value}"
                               + ("d" if value != "none" else " left alone"), unhandled_timeout=value)
 
+    @property
+    def uncaught_exception(self) -> str:
+        return self._uncaught
+
+    @uncaught_exception.setter
+    def uncaught_exception(self, value: str) -> None:
+        if value not in UNCAUGHT_EXCEPTION_ACTIONS:
+            raise ValueError(f"uncaught_exception must be one of {', '.join(UNCAUGHT_EXCEPTION_ACTIONS)}, "
+                             f"not {value!r}")
+        self._uncaught = value
+        self._emu.events.emit(EventKind.POLICY, "policy: an uncaught exception in app code " + (
+            "crashes the app" if value == "crash" else "is only logged; the app goes on"), uncaught_exception=value)
+
     def overrides(self) -> dict[str, object]:
         out: dict[str, object] = {}
         if self._grace_ms != DEFAULT_SUSPEND_GRACE_MS:
             out["suspend_grace_ms"] = self._grace_ms
         if self._unhandled != DEFAULT_UNHANDLED_TIMEOUT:
             out["unhandled_timeout"] = self._unhandled
+        if self._uncaught != DEFAULT_UNCAUGHT_EXCEPTION:
+            out["uncaught_exception"] = self._uncaught
         return out
 
     def suspend_due_ms(self, app: App) -> int | None:

@@ -40,6 +40,7 @@ class PolicyView(FrozenRecord):
 
     suspend_grace_ms: int
     unhandled_timeout: str  # "terminate" | "suspend" | "none"
+    uncaught_exception: str = "crash"  # "crash" | "log"
 
 
 @frozen_record
@@ -273,7 +274,8 @@ def take_snapshot(emu: Emulator) -> Snapshot:
         service_ready=emu.service_ready,
         device=DeviceView(d.battery_level, d.low_battery_threshold, d.battery_low, d.charging, d.screen_on,
                           d.device_type, d.support_task_keeping, emu.now_ms - d.boot_ms),
-        policy=PolicyView(emu.policy.suspend_grace_ms, emu.policy.unhandled_timeout),
+        policy=PolicyView(emu.policy.suspend_grace_ms, emu.policy.unhandled_timeout,
+                          emu.policy.uncaught_exception),
         low_power=emu.transient.low_power,
         quota_reset_due_ms=emu.transient.next_reset_due_ms(),
         apps=_app_views(emu),

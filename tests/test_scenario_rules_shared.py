@@ -35,6 +35,7 @@ SAMPLES = {
     "device.reboot": [[]],
     "policy.suspend_grace": [["2s"], [2_000], [60_500], ["0s"]],
     "policy.unhandled_timeout": [["suspend"], ["none"]],
+    "policy.uncaught_exception": [["log"], ["crash"]],
     "service.ready": [[False]],
     "service.restart": [[]],
     "user.remove_notification": [[7]],
@@ -76,7 +77,7 @@ def test_every_action_replays_with_the_arguments_it_ran_with_live(monkeypatch):
                 rec.perform_do(name, sample[:n], app=APP if ACTIONS[name].needs_app else None)
                 emu.advance(1)
     live = list(ran)
-    assert len(live) == len(rec) == 47
+    assert len(live) == len(rec) == 49
     assert all(len(args) == len(ACTIONS[name].params) for name, _app, args in live)  # defaults filled in
     ran.clear()
     scenario = load_text(rec.to_toml())

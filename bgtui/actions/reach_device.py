@@ -42,14 +42,14 @@ class DeviceReachActions(ActionsBase):
                 return
             changed = self.attempt("Policies", lambda: ops.set_policy(
                 self.rec, suspend_grace_ms=form.suspend_grace_ms, unhandled_timeout=form.unhandled_timeout,
-                task_keeping=form.task_keeping))
+                task_keeping=form.task_keeping, uncaught_exception=form.uncaught_exception))
             if changed == []:
                 self.tell("Nothing changed.", "Policies")
             elif changed:
                 self.tell("Set " + ", ".join(changed) + " (the overrides banner shows them; R resets)", "Policies")
 
         self.app.push_screen(PolicyForm(policy.suspend_grace_ms, policy.unhandled_timeout,
-                                        ops.task_keeping_setting(self.emu)), done)
+                                        ops.task_keeping_setting(self.emu), policy.uncaught_exception), done)
 
     def _confirm(self, title: str, text: str, run: object, done: str) -> None:
         from bgtui.screens.confirm_form import ConfirmForm

@@ -1,10 +1,12 @@
-"""The device policy's knobs in one form: suspension grace, the unhandled-timeout action, task keeping."""
+"""The device policy's knobs in one form: suspension grace, the unhandled-timeout action, what an
+uncaught exception in app code does, task keeping."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from emulator.policy import DEFAULT_SUSPEND_GRACE_MS, DEFAULT_UNHANDLED_TIMEOUT, UNHANDLED_TIMEOUT_ACTIONS
+from emulator.policy import (DEFAULT_SUSPEND_GRACE_MS, DEFAULT_UNCAUGHT_EXCEPTION, DEFAULT_UNHANDLED_TIMEOUT,
+                             UNCAUGHT_EXCEPTION_ACTIONS, UNHANDLED_TIMEOUT_ACTIONS)
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
 
@@ -14,6 +16,7 @@ __all__ = ["PolicySetting", "PolicyForm", "grace_ms"]
 
 _TIMEOUT_WORDS = {"terminate": "terminate the process (the docs' rule)", "suspend": "only suspend it",
                   "none": "leave it alone"}
+_UNCAUGHT_WORDS = {"crash": "crashes the app (the device: a JS crash)", "log": "is only logged; the app goes on"}
 _KEEPING = (("auto", "follow the device type (on for 2in1)"), (True, "on"), (False, "off"))
 
 
@@ -22,6 +25,7 @@ class PolicySetting:
     suspend_grace_ms: int
     unhandled_timeout: str
     task_keeping: bool | str  # True, False or "auto"
+    uncaught_exception: str = DEFAULT_UNCAUGHT_EXCEPTION
 
 
 def grace_ms(text: str) -> int | None:
@@ -42,9 +46,11 @@ class PolicyForm(FormScreen[PolicySetting]):
     ABOUT = ("What other parts of the device do with the service's decisions (not the service itself). "
              "R puts every knob back as on a fresh device.")
 
-    def __init__(self, grace: int, unhandled: str, task_keeping: bool | str) -> None:
+    def __init__(self, grace: int, unhandled: str, task_keeping: bool | str,
+                 uncaught: str = DEFAULT_UNCAUGHT_EXCEPTION) -> None:
         super().__init__()
         self._grace, self._unhandled, self._keeping = grace, unhandled, task_keeping
+        self._uncaught = uncaught
 
     def fields(self) -> ComposeResult:
         from emulator.scenario.timefmt import format_duration
@@ -56,6 +62,10 @@ class PolicyForm(FormScreen[PolicySetting]):
                     f"{DEFAULT_UNHANDLED_TIMEOUT})", classes="form-label")
         yield Select([(_TIMEOUT_WORDS.get(a, a), a) for a in UNHANDLED_TIMEOUT_ACTIONS], value=self._unhandled,
                      allow_blank=False, id="unhandled")
+        yield Label(f"An exception raised by app code (a callback, a listener)... (default "
+                    f"{DEFAULT_UNCAUGHT_EXCEPTION})", classes="form-label")
+        yield Select([(_UNCAUGHT_WORDS.get(a, a), a) for a in UNCAUGHT_EXCEPTION_ACTIONS], value=self._uncaught,
+                     allow_blank=False, id="uncaught")
         yield Label("taskKeeping continuous tasks allowed (bgtask.support_task_keeping)", classes="form-label")
         yield Select([(words, str(value)) for value, words in _KEEPING], value=str(self._keeping),
                      allow_blank=False, id="keeping")
@@ -69,4 +79,5 @@ class PolicyForm(FormScreen[PolicySetting]):
         grace = grace_ms(self.query_one("#grace", Input).value)
         assert grace is not None
         keeping = {str(v): v for v, _w in _KEEPING}[str(self.query_one("#keeping", Select).value)]
-        return PolicySetting(grace, str(self.query_one("#unhandled", Select).value), keeping)
+        return PolicySetting(grace, str(self.query_one("#unhandled", Select).value), keeping,
+                             str(self.query_one("#uncaught", Select).value))

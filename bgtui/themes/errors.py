@@ -21,7 +21,7 @@ class ThemeError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.line is not None else str(self.path)
+        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)  # FILE:LINE, as scenarios
         return f"{where}: {self.message}"
 
     def __eq__(self, other: object) -> bool:

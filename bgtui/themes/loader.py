@@ -22,6 +22,7 @@ from bgtui.themes.colours import css_property_of, parse_colour, precheck_css, te
 from bgtui.themes.defaults import derive_app_variables
 from bgtui.themes.errors import ThemeError, from_toml_error, line_of_key
 from bgtui.themes.variables import APP_VARIABLES, has_every_app_variable
+from emulator.toml_depth import MAX_DEPTH, too_deep_line
 
 COLOUR_FIELDS: tuple[str, ...] = (
     "primary", "secondary", "warning", "error", "success", "accent",
@@ -67,7 +68,7 @@ class _Checker:
                 raise self.error(f"unknown key {key!r}{_suggest(key, THEME_KEYS)}", key)
         for required in ("name", "primary"):
             if required not in data:
-                raise self.error(f"missing required key {required!r}")
+                raise ThemeError(self.path, 1, f"missing required key {required!r}")  # it belongs at the top
         fields: dict[str, Any] = {}
         for key, value in data.items():
             if key == "name":
@@ -142,6 +143,10 @@ class _Checker:
 def parse_theme(text: str, path: Path | str = "<theme>") -> Theme:
     """Build a checked ``Theme`` from the text of a theme file; raise ``ThemeError`` if it is bad."""
     path = Path(path)
+    text = text.removeprefix("\ufeff")  # a UTF-8 byte order mark, as most editors on Windows write
+    deep = too_deep_line(text)
+    if deep is not None:
+        raise ThemeError(path, deep, f"arrays or inline tables nest more than {MAX_DEPTH} levels deep")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -27,10 +27,13 @@ LAST_RESORT_THEME = "textual-dark"
 class UnknownThemeError(ValueError):
     """``--theme NAME`` named a theme that no file defines."""
 
-    def __init__(self, name: str, available: list[str]) -> None:
+    def __init__(self, name: str, available: list[str], broken: ThemeError | None = None) -> None:
         self.name = name
         self.available = available
-        super().__init__(f"unknown theme {name!r}; available themes: {', '.join(available) or 'none'}")
+        if broken is not None:  # its file is there but broken: its own error says what to fix
+            super().__init__(f"theme {name!r} cannot be used: {broken}")
+        else:
+            super().__init__(f"unknown theme {name!r}; available themes: {', '.join(available) or 'none'}")
 
 
 def _shown_path(path: Path) -> str:
@@ -79,7 +82,8 @@ class ThemeManager:
             self.app.register_theme(theme)
         ours = self.registry.themes
         if requested is not None and requested not in self._choosable():
-            raise UnknownThemeError(requested, sorted(self._choosable()))
+            broken = next((e for e in self.registry.errors() if e.path.stem == requested), None)
+            raise UnknownThemeError(requested, sorted(self._choosable()), broken)
         remembered = self.choice.load()
         self.preferred = requested or remembered
         if self.preferred in self._choosable():
@@ -203,7 +207,7 @@ class ThemeManager:
         self.app.theme_changed_signal.publish(theme)
 
     def _report(self, error: ThemeError) -> None:
-        where = _shown_path(error.path) + (f", line {error.line}" if error.line is not None else "")
+        where = _shown_path(error.path) + (f":{error.line}" if error.line is not None else "")
         self.app.notify(
             f"{where}: {error.message}\nThe last good version stays in use.",
             title="Theme file not loaded",

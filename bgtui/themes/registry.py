@@ -135,6 +135,9 @@ class ThemeRegistry:
         except ThemeError as error:
             state.error = error
             return error
+        except Exception as exc:  # noqa: BLE001 - any file, however broken, is one message, never a dead watcher
+            state.error = ThemeError(path, None, f"cannot be loaded: {type(exc).__name__}: {exc}")
+            return state.error
         owner = self._name_owner(theme.name, path)
         if owner is not None:
             state.error = ThemeError(

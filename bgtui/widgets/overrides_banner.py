@@ -22,6 +22,7 @@ def describe_override(name: str, value: object) -> str:
         "auth_dialog_answer": lambda v: f"auth prompts: {str(v).replace('_', ' ')}",
         "suspend_grace_ms": lambda v: f"suspend grace {v} ms",
         "unhandled_timeout": lambda v: f"unhandled timeout: {v}",
+        "uncaught_exception": lambda v: f"app exceptions: {v}",
         "service_ready": lambda v: "service not ready",
         "fault": lambda v: f"fault: {v}",
     }

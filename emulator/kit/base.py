@@ -39,7 +39,15 @@ class KitBase:
         fault = self._emu.faults.take(function, self._app.bundle_name)
         if fault is not None:
             raise fault
-        return work()
+        app = self._app
+        if app.alive:
+            return self._emu.app_code.service_call(work)
+        try:
+            return self._emu.app_code.service_call(work)
+        finally:
+            # A dead process's call can only be one sent before it died: the app-death handler then
+            # removes what the call started (docs/quirks.md, "A call made through a dead app").
+            self._emu.continuous.on_dead_caller(app, function)
 
     def _async(self, function: str, work: Callable[[], T], callback: Any = None,
                error_value: Any = None) -> Promise[T] | None:

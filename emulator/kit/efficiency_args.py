@@ -31,17 +31,15 @@ IGNORED: Any = object()  # the call returns at once, silently (negative or non-n
 
 
 def read_property(obj: object, name: str) -> Any:
-    """napi_has_named_property + napi_get_named_property: MISSING when absent or unreadable."""
+    """napi_has_named_property + napi_get_named_property: MISSING when absent."""
     if type(obj) is dict:  # the common case, without an ABC check
         return obj.get(name, MISSING)
-    try:
-        if isinstance(obj, Mapping):
-            return obj.get(name, MISSING)
-        if obj is None or isinstance(obj, (int, float, str, bytes, bool)):
-            return MISSING  # a primitive has no such property (napi_object_expected)
-        value = getattr(obj, name, MISSING)
-    except Exception:  # noqa: BLE001 - a hostile __getattr__ / mapping: the property cannot be read
-        return MISSING
+    # A getter that raises propagates, as a JS exception thrown by a getter does (README, exception contract).
+    if isinstance(obj, Mapping):
+        return obj.get(name, MISSING)
+    if obj is None or isinstance(obj, (int, float, str, bytes, bool)):
+        return MISSING  # a primitive has no such property (napi_object_expected)
+    value = getattr(obj, name, MISSING)
     return MISSING if value is None else value
 
 

@@ -1,7 +1,8 @@
 """`@ohos.app.ability.wantAgent`, as far as background tasks need it: getWantAgent and its enums.
 
 Facts from interface_sdk-js `api/@ohos.app.ability.wantAgent.d.ts` and `api/wantAgent/wantAgentInfo.d.ts`:
-`wants` and `requestCode` are required; only the first Want is used.
+`wants` and `requestCode` are required; only the first Want is used. `requestCode` and `actionType` are
+read as int32, as the native layer reads every number (NaN and +/-Infinity give 0; docs/quirks.md).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from emulator.errors import BusinessError
-from emulator.kit.args import MISSING, call_js, get_field, is_array, is_function, is_number, is_object
+from emulator.kit.args import MISSING, call_js, get_field, is_array, is_function, is_number, is_object, to_int32
 from emulator.kit.promise import Promise, settle
 
 __all__ = ["OperationType", "WantAgentFlags", "WantAgent", "getWantAgent"]
@@ -80,7 +81,7 @@ def _build(info: Any) -> WantAgent:
     if extra is MISSING:
         extra = get_field(info, "extraInfo")
     return WantAgent(bundle if isinstance(bundle, str) else "", ability if isinstance(ability, str) else "",
-                     int(op) if is_number(op) else OperationType.UNKNOWN_TYPE, int(request_code),
+                     to_int32(op) if is_number(op) else OperationType.UNKNOWN_TYPE, to_int32(request_code),
                      dict(extra) if isinstance(extra, dict) else {})
 
 

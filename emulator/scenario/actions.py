@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from emulator.actions import STOP_CAUSES
 from emulator.device import AUTH_DIALOG_ANSWERS, DEVICE_TYPES
 from emulator.faults import INJECTABLE_CODES
-from emulator.policy import UNHANDLED_TIMEOUT_ACTIONS
+from emulator.policy import UNCAUGHT_EXCEPTION_ACTIONS, UNHANDLED_TIMEOUT_ACTIONS
 from emulator.scenario.kitnames import DOCUMENTED_FUNCTIONS
 from emulator.scenario.timefmt import DurationError, parse_duration
 
@@ -205,6 +205,8 @@ _ACTIONS: tuple[Action, ...] = (
     Action("policy.suspend_grace", (Param("duration", duration_arg),), _set("policy.suspend_grace_ms")),
     Action("policy.unhandled_timeout", (Param("action", _choice(UNHANDLED_TIMEOUT_ACTIONS)),),
            _set("policy.unhandled_timeout")),
+    Action("policy.uncaught_exception", (Param("action", _choice(UNCAUGHT_EXCEPTION_ACTIONS)),),
+           _set("policy.uncaught_exception"), doc="crash (the device) or log: what an exception in app code does"),
     Action("service.ready", (Param("ready", _bool),), _service_ready,
            doc="false: every call answers its \"not ready\" code"),
     Action("service.restart", (), lambda emu, app: emu.restart_service(),
@@ -228,5 +230,5 @@ ACTIONS: dict[str, Action] = {a.name: a for a in _ACTIONS}
 # The [device] and [policy] tables: key -> the action that sets it.
 DEVICE_KEYS = ("battery_level", "low_battery_threshold", "charging", "screen_on", "device_type",
                "support_task_keeping", "auth_dialog_answer")
-POLICY_KEYS = ("suspend_grace", "unhandled_timeout")
+POLICY_KEYS = ("suspend_grace", "unhandled_timeout", "uncaught_exception")
 

@@ -20,6 +20,7 @@ from emulator.scenario.refs import refs_of
 from emulator.scenario.rules import suggest
 from emulator.scenario.timefmt import DurationError, parse_duration
 from emulator.scenario.tomlpos import KeyLines
+from emulator.toml_depth import MAX_DEPTH, too_deep_line
 
 __all__ = ["load", "load_file", "load_text", "Ctx", "KNOWN_CODES"]
 
@@ -112,6 +113,10 @@ def load_file(path: str | Path) -> Scenario:
 
 
 def load_text(text: str, file: str = "<scenario>") -> Scenario:
+    text = text.removeprefix("\ufeff")  # a UTF-8 byte order mark, as most editors on Windows write
+    deep = too_deep_line(text)
+    if deep is not None:
+        raise ScenarioError(file, deep, None, f"arrays or inline tables nest more than {MAX_DEPTH} levels deep")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

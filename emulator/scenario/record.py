@@ -105,6 +105,8 @@ class SessionRecorder:
             self.policy["suspend_grace"] = format_duration(policy["suspend_grace_ms"])  # type: ignore[arg-type]
         if "unhandled_timeout" in policy:
             self.policy["unhandled_timeout"] = policy["unhandled_timeout"]
+        if "uncaught_exception" in policy:
+            self.policy["uncaught_exception"] = policy["uncaught_exception"]
         self.apps: list[dict[str, Any]] = [_app_table(a) for a in emu.apps]
         self._bundles = {a.bundle_name for a in emu.apps}
         self._steps: list[RecordedStep] = []

@@ -169,6 +169,17 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
             self._remove(rec, SYSTEM_CANCEL, 0, EventKind.CONTINUOUS_CANCELLED, "the app's process stopped")
         self.auth.on_app_stopped(app)
 
+    def on_dead_caller(self, app: App, fn: str) -> None:
+        """A call from a process that is gone raced its death: OnAppStopped, which follows, removes what it
+        started (the service itself checks no caller pid on these paths). Not ready: OnAppStopped does
+        nothing, but then no call could start anything either."""
+        if not self._emu.service_ready:
+            return
+        self.listeners.drop_process(app.pid)
+        for rec in [r for r in self.by_uid.get(app.uid, {}).values() if r.pid == app.pid]:
+            self._remove(rec, SYSTEM_CANCEL, 0, EventKind.CONTINUOUS_CANCELLED, f"its caller's process was "
+                         f"already dead when {fn} arrived, so the app-death handler (OnAppStopped) removes it")
+
     def on_ability_terminated(self, app: App, ability_id: int) -> None:
         if not self._emu.service_ready:
             return

@@ -140,7 +140,7 @@ class Listeners:
 
     def _alive(self, sub: JsSubscriber) -> bool:
         app = self._emu.app_by_uid(sub.uid)
-        return app is not None and app.pid == sub.pid
+        return app is not None and app.alive and app.pid == sub.pid
 
     def _subscribers(self) -> list[JsSubscriber]:
         return [s for s in self.by_pid.values() if s.registered and self._alive(s)]
@@ -150,18 +150,25 @@ class Listeners:
 
         app = self._emu.app_by_uid(sub.uid)
         if app is not None:
-            self._emu.call_app(app, lambda: call_js(fn, arg), what)
+            self._emu.app_code.deliver(app, lambda: call_js(fn, arg), what)
 
     def _call_state(self, sub: JsSubscriber, method: str, rec: TaskRecord) -> int:
-        from emulator.kit.args import get_field, is_function
+        """Each subscriber object's `method`, read when the news arrives: reading it is app code too."""
+        from emulator.kit.args import call_js, get_field, is_function
 
-        count = 0
-        for obj in list(sub.observers.get(STATE, ())):
+        app = self._emu.app_by_uid(sub.uid)
+        if app is None:
+            return 0
+        observers = list(sub.observers.get(STATE, ()))
+        info = task_info(rec, with_state=True)  # as sent, whatever the record becomes before it arrives
+
+        def hear(obj: Any) -> None:
             fn = get_field(obj, method)
             if is_function(fn):
-                self._call(sub, fn, f"subscribeContinuousTaskState {method}", task_info(rec, with_state=True))
-                count += 1
-        return count
+                call_js(fn, info)
+        for obj in observers:
+            self._emu.app_code.deliver(app, lambda obj=obj: hear(obj), f"subscribeContinuousTaskState {method}")
+        return len(observers)
 
     def _call_type(self, sub: JsSubscriber, type_: str, arg: Any) -> int:
         callbacks = list(sub.observers.get(type_, ()))

@@ -7,10 +7,11 @@ e75584cd (record.cpp:188-333: the sub-notification, appIndex, detailedCancelReas
 from __future__ import annotations
 
 import json
+import re
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from emulator.modes import DATA_TRANSFER, mode_name
+from emulator.modes import DATA_TRANSFER, mode_name, mode_numbers
 
 __all__ = ["TaskRecord", "SLOT_TYPE", "CONTENT_TYPE", "USER_CANCEL", "REMOVE_NOTIFICATION_CANCEL", "FREEZE_CANCEL",
            "SYSTEM_CANCEL", "REASON_NAMES", "FLAG_CANCEL", "FLAG_SUSPEND", "FLAG_ACTIVE", "FLAG_STATE", "CAR_KEY"]
@@ -50,8 +51,17 @@ def _modes_str(modes: list[int]) -> str:
     return "".join(f"{m}," for m in modes)
 
 
+_MODE_NUMBER = re.compile(r"-?[0-9]{1,10}", re.ASCII)
+KNOWN_MODES = frozenset(mode_numbers())  # the modes the emulator can name, show and notify
+
+
 def _modes_list(text: str) -> list[int]:
-    return [int(part) for part in text.split(",") if part.strip().lstrip("-").isdigit()]
+    """bgModeIds "2,4": decimal mode numbers; anything else makes the record unreadable (ValueError)."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not all(_MODE_NUMBER.fullmatch(part) for part in parts):
+        shown = text if len(text) <= 24 else text[:24] + f"... ({len(text)} characters)"
+        raise ValueError(f"its mode list {shown!r} is not a list of mode numbers")
+    return [int(part) for part in parts]
 
 
 class TaskRecord:
@@ -153,26 +163,40 @@ class TaskRecord:
 
     @classmethod
     def from_json(cls, value: Any) -> TaskRecord | None:
-        """ContinuousTaskRecord::ParseFromJson: None when a required key is missing or has the wrong type."""
-        if not isinstance(value, dict):
+        """ContinuousTaskRecord::ParseFromJson: None when the record cannot be read (see read())."""
+        try:
+            return cls.read(value)
+        except ValueError:
             return None
+
+    @classmethod
+    def read(cls, value: Any) -> TaskRecord:
+        """ParseFromJson, or ValueError saying why the record cannot be read (a required key missing or of the
+        wrong type, a mode list that is not numbers, a mode the emulator does not know)."""
+        if not isinstance(value, dict):
+            raise ValueError("it is not a JSON object")
         ints = ("userId", "uid", "pid", "bgModeId", "continuousTaskId", "abilityId", "suspendReason",
                 "combinedNotificationTaskId", "subNotificationId", "appIndex", "detailedCancelReason")
         strs = ("bundleName", "abilityName", "notificationLabel", "subNotificationLabel")
         bools = ("isNewApi", "isFromWebview", "isSystem", "suspendState", "isCombinedTaskNotification",
                  "isByRequestObject", "audioPlayState", "isStandby", "isStandbySuspend", "isFromComponent",
                  "needSendNotificationForInnerApi")  # CheckContinuousRecod at HEAD e75584cd (record.cpp:236-256)
-        if (any(not isinstance(value.get(k), int) or isinstance(value.get(k), bool) for k in ints)
-                or any(not isinstance(value.get(k), str) for k in strs)
-                or any(not isinstance(value.get(k), bool) for k in bools)):
-            return None
+        for keys, kind, ok in ((ints, "an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+                               (strs, "a string", lambda v: isinstance(v, str)),
+                               (bools, "true or false", lambda v: isinstance(v, bool))):
+            bad = next((k for k in keys if not ok(value.get(k))), None)
+            if bad is not None:
+                raise ValueError(f"its {bad} is missing or not {kind}")
         modes = _modes_list(value["bgModeIds"]) if isinstance(value.get("bgModeIds"), str) else []
         if not modes:
             modes = [value["bgModeId"]]
+        unknown = next((m for m in modes + [value["bgModeId"]] if m not in KNOWN_MODES), None)
+        if unknown is not None:
+            raise ValueError(f"mode {unknown} is not a background mode")
         info = value.get("wantAgentInfo")
         if info is not None and not (isinstance(info, dict) and isinstance(info.get("bundleName"), str)
                                      and isinstance(info.get("abilityName"), str)):
-            return None
+            raise ValueError("its wantAgentInfo has no bundleName or abilityName string")
         started = value.get("startedMs")
         rec = cls(task_id=value["continuousTaskId"], bundle=value["bundleName"], ability_name=value["abilityName"],
                   ability_id=value["abilityId"], uid=value["uid"], pid=value["pid"], modes=modes,

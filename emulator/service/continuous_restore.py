@@ -32,18 +32,27 @@ class ContinuousRestore:
         return "{" + ",".join(parts) + "}"
 
     def _load_records(self: ContinuousManager) -> list[TaskRecord]:
+        """The readable records; the file or a record that cannot be read is skipped with an event saying why."""
         try:
             data = self.file.load()
-        except (OSError, ValueError):
-            return []  # an unreadable file restores nothing (RestoreTaskRecord fails)
+        except (OSError, ValueError) as exc:  # RestoreTaskRecord fails: nothing is restored
+            self._unreadable(f"running_task could not be read ({exc}): no continuous task is restored")
+            return []
+        if data is None:
+            return []
         if not isinstance(data, dict):
+            self._unreadable("running_task holds no JSON object: no continuous task is restored")
             return []
         out = []
-        for value in data.values():
-            rec = TaskRecord.from_json(value)
-            if rec is not None:
-                out.append(rec)
+        for key, value in data.items():
+            try:
+                out.append(TaskRecord.read(value))
+            except ValueError as exc:  # ParseFromJson fails: the service skips the record
+                self._unreadable(f"the running_task record {str(key)[:60]!r} is skipped: {exc}")
         return out
+
+    def _unreadable(self: ContinuousManager, why: str) -> None:
+        self._events.emit(EventKind.CONTINUOUS_DROPPED, why, file=self.file.path.name)
 
     def restart(self: ContinuousManager, rebooted: bool = False) -> None:
         """The service process restarts (or the device reboots): the map is rebuilt from running_task."""

@@ -38,6 +38,7 @@ class StateFile:
         self._tmp = str(emu.state_dir / f".{name}.tmp")  # one writer per state folder: a fixed name is enough
         self.dirty = False
         self.writes = 0  # successful writes, for tests and benchmarks
+        Path(self._tmp).unlink(missing_ok=True)  # left by a write that was killed: never the state itself
         emu.register_state_file(self)
 
     def changed(self) -> None:
@@ -88,4 +89,6 @@ class StateFile:
             return json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
+        except RecursionError:
+            raise ValueError("its JSON is nested too deeply to read") from None
 

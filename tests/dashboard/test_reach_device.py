@@ -21,20 +21,24 @@ async def test_the_policies_form_sets_every_knob_the_banner_shows_them_and_r_res
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("P", "ctrl+u", *"30s", "tab")
         await pilot.press("enter", "down", "enter")  # unhandled timeout: suspend
+        await pilot.press("tab", "enter", "down", "enter")  # an uncaught exception in app code: only logged
         await pilot.press("tab", "enter", "down", "down", "enter")  # task keeping: off
         await pilot.press("ctrl+s")
         emu = app.emu
         assert (emu.policy.suspend_grace_ms, emu.policy.unhandled_timeout) == (30_000, "suspend")
+        assert emu.policy.uncaught_exception == "log"
         assert emu.device.support_task_keeping is False
-        assert toasts.last().message.startswith("Set suspend_grace, unhandled_timeout, support_task_keeping")
+        assert toasts.last().message.startswith(
+            "Set suspend_grace, unhandled_timeout, uncaught_exception, support_task_keeping")
         await pilot.pause()
         banner = str(app.main_screen.query_one("#overrides").render())
         assert "task keeping off · suspend grace 30000 ms · unhandled timeout: suspend" in banner
         assert [(s.name, s.args) for s in app.recorder.steps] == [
             ("policy.suspend_grace", ("30s",)), ("policy.unhandled_timeout", ("suspend",)),
-            ("device.support_task_keeping", (False,))]
+            ("policy.uncaught_exception", ("log",)), ("device.support_task_keeping", (False,))]
         await pilot.press("R")
         assert (emu.policy.suspend_grace_ms, emu.policy.unhandled_timeout) == (6_000, "terminate")
+        assert emu.policy.uncaught_exception == "crash"
         assert emu.snapshot().overrides == ()
 
 

@@ -115,7 +115,7 @@ def test_restart_loses_transient_tasks_and_ids_start_again_at_1(emu, uploader):
     assert bt.requestSuspendDelay("c", noop).requestId == 1
 
 
-def test_an_exception_in_the_apps_callback_is_logged_not_raised(emu, uploader):
+def test_an_exception_in_the_apps_callback_is_logged_and_crashes_the_app(emu, uploader):
     def broken():
         raise RuntimeError("boom")
 
@@ -124,4 +124,18 @@ def test_an_exception_in_the_apps_callback_is_logged_not_raised(emu, uploader):
     emu.advance(200_000)
     errors = [e for e in emu.events if e.kind is EventKind.APP_CALLBACK_ERROR]
     assert [e.reason for e in errors] == ["the app's expiry callback of transient task 1 raised RuntimeError: boom"]
-    assert emu.events.latest().kind is EventKind.APP_KILLED
+    killed = [(e.time_ms, e.reason) for e in emu.events if e.kind is EventKind.APP_KILLED]
+    assert killed == [(174_000, "crashed: an uncaught RuntimeError in its expiry callback of transient task 1 "
+                                "(device policy: uncaught_exception = crash)")]
+
+
+def test_with_the_log_policy_the_app_lives_on_until_the_unhandled_timeout(emu, uploader):
+    def broken():
+        raise RuntimeError("boom")
+
+    emu.policy.uncaught_exception = "log"
+    uploader.backgroundTaskManager.requestSuspendDelay("x", broken)
+    uploader.to_background()
+    emu.advance(200_000)
+    killed = [(e.time_ms, e.reason) for e in emu.events if e.kind is EventKind.APP_KILLED]
+    assert killed == [(180_000, "terminated: transient task 1 timed out unhandled (device policy: terminate)")]

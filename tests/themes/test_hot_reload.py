@@ -137,7 +137,7 @@ async def test_broken_save_gives_one_toast_and_keeps_the_last_good_version(tmp_p
         assert len(errors) == 1
         title, message, _ = errors[0]
         assert title == "Theme file not loaded"
-        assert "mine.toml, line 4: variable 'chip-mode-voip' is not valid" in message
+        assert "mine.toml:4: variable 'chip-mode-voip' is not valid" in message
         assert app.theme == "mine"
         assert chip_background(app) == Color.parse("#0A0B0C")
 

@@ -88,7 +88,7 @@ def test_dotted_variable_key_is_found_on_its_line() -> None:
 def test_missing_name() -> None:
     error = error_for('primary = "#336699"\n')
     assert error.message == "missing required key 'name'"
-    assert error.line is None
+    assert error.line == 1
 
 
 def test_missing_primary() -> None:
@@ -141,7 +141,7 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 def test_error_text_names_file_line_and_problem() -> None:
     error = error_for('name = "x"\nprimary = "nope"\n')
-    assert str(error) == f"{PATH}, line 2: 'primary' is not a valid colour: failed to parse 'nope' as a color"
+    assert str(error) == f"{PATH}:2: 'primary' is not a valid colour: failed to parse 'nope' as a color"
 
 
 def test_one_bad_value_among_good_ones_is_the_one_reported() -> None:

@@ -131,7 +131,7 @@ async def test_user_theme_at_startup_and_a_broken_one_reported_once(tmp_path: Pa
         errors = [notice for notice in app.notices if notice[2] == "error"]
         assert len(errors) == 1
         title, message, _ = errors[0]
-        assert "broken.toml, line 3: 'surface' must be a colour string, not a number" in message
+        assert "broken.toml:3: 'surface' must be a colour string, not a number" in message
 
 
 async def test_textual_themes_can_be_kept_and_get_app_variables(tmp_path: Path) -> None:
