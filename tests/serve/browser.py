@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -77,15 +76,19 @@ class Browser:
         return self.driver.execute_script(READ_SCREEN) or ""
 
     def wait_for(self, predicate, what: str, timeout_s: float = 30.0) -> str:
-        """The screen once `predicate(screen)` holds (polled: the page draws when its process says)."""
-        deadline = time.monotonic() + timeout_s
-        while True:
+        """The screen once `predicate(screen)` holds: Selenium's own wait polls the page, which draws
+        when its process says."""
+        from selenium.common.exceptions import TimeoutException
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        def shown(_driver: object) -> tuple[str] | None:
             screen = self.screen()
-            if predicate(screen):
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"the page never showed {what}; it shows:\n{screen}")
-            time.sleep(0.1)  # polls the page; no assertion depends on how long this takes
+            return (screen,) if predicate(screen) else None  # a tuple: truthy even for an empty screen
+
+        try:
+            return WebDriverWait(self.driver, timeout_s, poll_frequency=0.1).until(shown)[0]
+        except TimeoutException:
+            raise AssertionError(f"the page never showed {what}; it shows:\n{self.screen()}") from None
 
     def press(self, *keys: str) -> None:
         """Type into the terminal, as a person would after clicking in the page."""
