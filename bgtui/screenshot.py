@@ -10,33 +10,25 @@ Prints the path written. Invalid input is one line on stderr and exit code 2.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import re
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Sequence
 
 from emulator.scenario.load import load
 from emulator.scenario.model import ScenarioError
 from emulator.scenario.timefmt import DurationError, format_duration, parse_duration
+
+from bgtui.cli_parser import InvalidArguments, RaisingParser
 
 __all__ = ["main", "default_output"]
 
 PROG = "bgtui screenshot"
 
 
-class _Invalid(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _Invalid(message)
-
-
-def _parser() -> _Parser:
-    parser = _Parser(prog=PROG, description="Save an SVG of the dashboard at a virtual time of a scenario.")
+def _parser() -> RaisingParser:
+    parser = RaisingParser(prog=PROG, description="Save an SVG of the dashboard at a virtual time of a scenario.")
     parser.add_argument("file", metavar="FILE", help="a scenario file or demo:NAME")
     parser.add_argument("--at", required=True, metavar="TIME", help='a virtual time: "3m", "1m30s", "0s"')
     parser.add_argument("-o", "--out", metavar="OUT.svg", help="where to save (default: ./STEM-TIME.svg)")
@@ -48,7 +40,7 @@ def _parser() -> _Parser:
 def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d+)x(\d+)", text.strip())
     if not match or not (20 <= int(match[1]) <= 1000 and 5 <= int(match[2]) <= 500):
-        raise _Invalid(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 160x45 (at least 20x5)")
+        raise InvalidArguments(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 160x45 (at least 20x5)")
     return int(match[1]), int(match[2])
 
 
@@ -61,7 +53,7 @@ def default_output(file: str, at_ms: int) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
-    except (_Invalid, ScenarioError) as err:
+    except (InvalidArguments, ScenarioError) as err:
         prefix = "" if isinstance(err, ScenarioError) else f"{PROG}: "
         print(f"{prefix}{err}", file=sys.stderr)
         return 2
@@ -72,13 +64,13 @@ def _run(argv: list[str]) -> int:
     try:
         at_ms = parse_duration(ns.at)
     except DurationError as err:
-        raise _Invalid(f"--at {err}") from None
+        raise InvalidArguments(f"--at {err}") from None
     size = _size(ns.size)
     out = Path(ns.out) if ns.out else default_output(ns.file, at_ms)
     if out.suffix.lower() != ".svg":
-        raise _Invalid(f"{out}: the screenshot is an SVG; name it .svg")
+        raise InvalidArguments(f"{out}: the screenshot is an SVG; name it .svg")
     if not out.parent.is_dir():
-        raise _Invalid(f"{out}: the folder {out.parent} does not exist")
+        raise InvalidArguments(f"{out}: the folder {out.parent} does not exist")
     scenario = load(ns.file)
 
     from bgtui.session import Session
@@ -92,7 +84,7 @@ def _run(argv: list[str]) -> int:
     try:
         app = make_app(session=session, clock_running=False, size_hint=size, theme=ns.theme, watch_themes=False)
     except UnknownThemeError as err:
-        raise _Invalid(str(err)) from None
+        raise InvalidArguments(str(err)) from None
     asyncio.run(_shoot(app, out, size))
     print(out)
     return 0

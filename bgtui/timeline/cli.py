@@ -10,17 +10,17 @@ and exit code 2; otherwise exit 0 (a failed expectation of the scenario does not
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
 from emulator.scenario.load import load
 from emulator.scenario.model import ScenarioError
 from emulator.scenario.runner import ScenarioRun
 from emulator.scenario.timefmt import DurationError, format_clock, parse_duration
 
+from bgtui.cli_parser import InvalidArguments, RaisingParser
 from bgtui.timeline.grid import LABEL_WIDTH, ZOOMS, axis, describe_scale, label_of, legend, rows
 from bgtui.timeline.model import Timeline
 
@@ -29,17 +29,8 @@ __all__ = ["main", "play_timeline", "render_text"]
 PROG = "bgtui timeline"
 
 
-class _Invalid(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _Invalid(message)
-
-
-def _parser() -> _Parser:
-    parser = _Parser(prog=PROG, description="Write a scenario's or saved session's timeline as SVG or text.")
+def _parser() -> RaisingParser:
+    parser = RaisingParser(prog=PROG, description="Write a scenario's or saved session's timeline as SVG or text.")
     parser.add_argument("file", metavar="FILE", help="a scenario file, a saved session, or demo:NAME")
     parser.add_argument("--from", dest="start", metavar="T", help='from this virtual time (default 0), e.g. "1m"')
     parser.add_argument("--to", dest="end", metavar="T", help="up to this virtual time (default: the end)")
@@ -55,7 +46,7 @@ def _time(flag: str, text: str | None) -> int | None:
     try:
         return parse_duration(text)
     except DurationError as exc:
-        raise _Invalid(f"{flag} {exc}") from None
+        raise InvalidArguments(f"{flag} {exc}") from None
 
 
 def play_timeline(file: str, until_ms: int | None = None) -> tuple[Timeline, ScenarioRun]:
@@ -86,17 +77,17 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     try:
         ns = _parser().parse_args(sys.argv[2:] if argv is None else argv)
         if ns.svg is None and ns.format is None:
-            raise _Invalid("say what to write: --svg OUT or --format text")
+            raise InvalidArguments("say what to write: --svg OUT or --format text")
         if not 10 <= ns.width <= 2000:
-            raise _Invalid(f"--width {ns.width}: from 10 to 2000 cells")
+            raise InvalidArguments(f"--width {ns.width}: from 10 to 2000 cells")
         start, end = _time("--from", ns.start), _time("--to", ns.end)
         if start is not None and end is not None and start >= end:
-            raise _Invalid(f"--from {ns.start} is not before --to {ns.end}")
+            raise InvalidArguments(f"--from {ns.start} is not before --to {ns.end}")
         timeline, run = play_timeline(ns.file, end)
         end = run.emu.now_ms if end is None else end
         start = start or 0
         if start >= end:
-            raise _Invalid(f"--from {ns.start} is not before the end of {ns.file} ({format_clock(end)})")
+            raise InvalidArguments(f"--from {ns.start} is not before the end of {ns.file} ({format_clock(end)})")
         timeline.relabel(run.emu.snapshot())
         title = f"{run.scenario.name}"
         if ns.svg is not None:
@@ -105,12 +96,12 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
             try:
                 Path(ns.svg).write_text(timeline_svg(timeline, start, end, title=title), encoding="utf-8")
             except OSError as exc:
-                raise _Invalid(f"--svg {ns.svg}: {exc.strerror}") from None
+                raise InvalidArguments(f"--svg {ns.svg}: {exc.strerror}") from None
             out.write(f"{ns.svg}\n")
         if ns.format == "text":
             out.write(render_text(timeline, start, end, ns.width, title))
         return 0
-    except _Invalid as exc:
+    except InvalidArguments as exc:
         err.write(f"{PROG}: {exc}\n")
         return 2
     except ScenarioError as exc:
