@@ -175,7 +175,11 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
                   len(snapshot.efficiency_grants), len(snapshot.notifications))
         if counts != getattr(self, "_counts", None):
             self._counts = counts
-            self.call_after_refresh(self._fit)  # after the tables took their new rows
+            rows = tuple(table.row_count for _p, table_id, _t in PANELS[:5] for table in self.query(f"#{table_id}"))
+            if rows == counts:
+                self._fit()  # the tables took their new rows already: the new heights land in this frame
+            else:
+                self.call_after_refresh(self._fit)  # after the tables took their new rows
 
     def _disabled_now(self) -> frozenset[str]:
         snap = self.app.snapshot
