@@ -350,6 +350,8 @@ def _escaped(value: Any) -> Any:
         return escape(value)
     if isinstance(value, list):
         return [_escaped(v) for v in value]
+    if isinstance(value, dict):  # app.install's abilities: the names are keys, the modes strings
+        return {k: _escaped(v) for k, v in value.items()}
     return value
 
 
