@@ -72,3 +72,15 @@ def test_app_install_checks_its_abilities_as_install_app_does(abilities, message
         load_text(APPS + step("0s", f'do = "app.install"\nargs = ["com.x", "", false, false, [], [], [], {abilities}]'),
                   "i.toml")
     assert str(info.value).endswith(message), str(info.value)
+
+
+def test_a_context_of_an_ability_the_installed_app_lacks_is_a_failed_step_not_a_crash():
+    text = APPS + step("0s", 'do = "app.install"\nargs = ["com.example.maps", "Maps", false, false, [], [], [], '
+                             '{ EntryAbility = ["audioPlayback"], MapAbility = ["location"] }]') \
+        + step("1s", 'call = "startBackgroundRunning"\nargs = ["$context.Nope", ["location"], "$wantAgent"]',
+               "com.example.maps") \
+        + step("1s", 'call = "ContinuousTaskRequest.isModeSupported"\nrequest = { wantAgent = "$context.Nope" }',
+               "com.example.maps")
+    run = run_scenario(load_text(text))
+    assert [f.got for f in run.failures] == [
+        "$context.Nope: com.example.maps has no UIAbility 'Nope' (its abilities: EntryAbility, MapAbility)"] * 2

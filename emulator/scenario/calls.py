@@ -46,12 +46,20 @@ class _Call:
         if ref.name == "callback":
             return self.callback
         if ref.name == "context":
-            return self.app.ability_context(ref.fields[0]) if ref.fields else self.app.context
+            return self._context(ref)
         if ref.name == "wantAgent":
             return _want_agent(self.app)
         if ref.name == "subscriber":
             return state_subscriber(self.run, self.app)
         return self.run.saved_value(ref)
+
+    def _context(self, ref: Ref) -> Any:
+        if not ref.fields:
+            return self.app.context
+        try:  # checked at load for [[apps]]; an app that app.install adds mid-run is known only now
+            return self.app.ability_context(ref.fields[0])
+        except ValueError as exc:
+            raise StepError(f"{ref}: {exc}") from None
 
     def callback(self, *args: Any) -> None:
         if self.calling:
