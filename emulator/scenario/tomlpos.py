@@ -15,11 +15,16 @@ key inside an inline table is reported at the line of the key that holds the tab
 
 from __future__ import annotations
 
+import re
 from array import array
 
 __all__ = ["KeyLines"]
 
 Path = tuple[object, ...]
+# A one-line basic or literal string (not the opening of a multi-line one), and its body.
+_BARE = re.compile(r"[^ \t.=\]]+")  # a bare key (or its part) ends at any of these
+_PLAIN = re.compile(r"[^\"'\[\]{}#\n]+")
+_ONE_LINE = {'"': re.compile(r'"(?!"")((?:[^"\\\n]|\\.)*)"'), "'": re.compile(r"'(?!'')([^'\n]*)'")}
 
 
 class KeyLines:
@@ -151,16 +156,22 @@ class KeyLines:
             elif c in "\"'":
                 parts.append(self._read_string())
             else:
-                start = self._pos
-                while self._pos < len(text) and text[self._pos] not in " \t.=]" and text[self._pos] != stop:
+                bare = _BARE.match(text, self._pos)
+                if bare is None:  # "]" before "=" (or "=" in a header): not TOML, but never a reason to hang
                     self._pos += 1
-                parts.append(text[start:self._pos])
+                    continue
+                self._pos = bare.end()
+                parts.append(bare.group())
         return parts
 
     def _read_string(self) -> str:
         """A basic, literal or multi-line string starting at the cursor; returns its raw body."""
         text = self._text
         quote = text[self._pos]
+        one_line = _ONE_LINE[quote].match(text, self._pos)
+        if one_line:  # the common case, without a Python loop over its characters
+            self._pos = one_line.end()
+            return one_line.group(1)
         triple = text.startswith(quote * 3, self._pos)
         delim = quote * 3 if triple else quote
         self._pos += len(delim)
@@ -188,6 +199,10 @@ class KeyLines:
         depth = 0
         text = self._text
         while self._pos < len(text):
+            plain = _PLAIN.match(text, self._pos)
+            if plain:  # characters that open, close or end nothing
+                self._pos = plain.end()
+                continue
             c = text[self._pos]
             if c in "\"'":
                 self._read_string()
