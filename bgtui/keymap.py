@@ -70,9 +70,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Install an app (form: bundle name, label, system app, atomic service, permissions, background "
                "modes, efficiency privileges); it starts in the foreground", A),
     ActionSpec("end_ability", "k", "End ability", "End the app's ability",
-               "The selected app's EntryAbility ends (terminateSelf): its continuous tasks go, the process exits", A),
+               "The selected app's main ability (EntryAbility) ends (terminateSelf): its continuous tasks go, the "
+               "process exits", A),
     ActionSpec("clear_data", "C", "Clear data", "Clear the app's data",
                "The user clears the selected app's data: its persisted tasks go and the process is killed", A),
+    ActionSpec("audio_playing", "V", "Audio", "Audio playing: on/off",
+               "The selected app's audio renderer starts or stops (a lone audioPlayback task's loading text then "
+               "shows the audio prompt)", A),
     ActionSpec("listeners", "L", "Listen", "Listen: on/off continuousTask events…",
                "Turn the selected app's on('continuousTaskCancel'), on('continuousTaskSuspend'), "
                "on('continuousTaskActive') on or off, and subscribeContinuousTaskState for a system app (form); "
@@ -109,6 +113,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("task_state", "K", "Task state", "Set or get the background task state…",
                "setBackgroundTaskState / getBackgroundTaskState(BackgroundTaskStateInfo) as the selected app "
                "(system API 22; form)", CT),
+    ActionSpec("request_method", "M", "Request method", "Call a ContinuousTaskRequest method…",
+               "isModeSupported, requestAuthFromUser, checkSpecialScenarioAuth, requestAuthFromUserByDialog, "
+               "checkSpecialScenarioAuthResult on a request as the selected app (API 21-26; form): the answer "
+               "as the app receives it", CT),
     # -- efficiency
     ActionSpec("apply_efficiency", "e", "", "Apply efficiency resources…",
                "applyEfficiencyResources as the selected app (form: types, timeout, persistent, process)", EF,

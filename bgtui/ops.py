@@ -28,7 +28,8 @@ __all__ = ["NotEmulated", "kit", "want_agent_for", "request_transient", "cancel_
            "set_service_ready", "fail_next", "fail_storage", "app_foreground", "app_background", "app_kill",
            "app_relaunch", "app_end_ability", "app_clear_data", "install_app", "set_policy", "task_keeping_setting",
            "restart_service", "reboot", "listen", "subscribe_state", "unsubscribe_state", "query", "CONTEXT",
-           "continuous_request", "start_by_request", "update_by_request", "stop_by_id", "transfer_progress"]
+           "continuous_request", "start_by_request", "update_by_request", "stop_by_id", "transfer_progress",
+           "set_audio_playing", "request_method"]
 
 
 class NotEmulated(Exception):
@@ -243,11 +244,21 @@ def app_clear_data(rec: SessionRecorder, app: App | str) -> None:
 
 def install_app(rec: SessionRecorder, bundle_name: str, *, label: str = "", system_app: bool = False,
                 atomic_service: bool = False, permissions: Sequence[str] = (), background_modes: Sequence[str] = (),
-                running_resources_apply: Sequence[int] = ()) -> App:
-    """Install an app mid-session (as emu.install_app, with its checks); it starts in the foreground."""
-    _do(rec, "app.install", bundle_name, label, system_app, atomic_service, list(permissions),
-        list(background_modes), list(running_resources_apply))
+                running_resources_apply: Sequence[int] = (), abilities: dict[str, Sequence[str]] | None = None
+                ) -> App:
+    """Install an app mid-session (as emu.install_app, with its checks); it starts in the foreground.
+    `abilities` names its UIAbilities with their backgroundModes, the main one first."""
+    args: list[Any] = [bundle_name, label, system_app, atomic_service, list(permissions), list(background_modes),
+                       list(running_resources_apply)]
+    if abilities:
+        args.append({name: list(modes) for name, modes in abilities.items()})
+    _do(rec, "app.install", *args)
     return rec.emu.app(bundle_name)
+
+
+def set_audio_playing(rec: SessionRecorder, app: App | str, playing: bool) -> None:
+    """The app's audio renderer starts or stops (a task showing the loading text then shows the audio prompt)."""
+    _do(rec, "app.audio_playing", playing, app=app)
 
 
 def set_policy(rec: SessionRecorder, *, suspend_grace_ms: int | None = None, unhandled_timeout: str | None = None,
@@ -353,3 +364,21 @@ def stop_by_id(rec: SessionRecorder, app: App | str, task_id: int) -> None:
     """stopBackgroundRunning(context, continuousTaskId) (API 21)."""
     the_app = _app(rec, app)
     _call(rec, the_app, "stopBackgroundRunning", [the_app.context, task_id]).result()
+
+
+def request_method(rec: SessionRecorder, app: App | str, method: str, pairs: Iterable[tuple[int, int]],
+                   hear: Callable[..., None]) -> Any:
+    """A ContinuousTaskRequest method (isModeSupported, requestAuthFromUser(ByDialog),
+    checkSpecialScenarioAuth(Result)) on a request of those (mode, submode) pairs, as the app calls it with its
+    main ability's context; `hear` is the requestAuthFromUser callback. What it returns or resolves."""
+    the_app = _app(rec, app)
+    pairs = list(pairs)
+    request = the_app.backgroundTaskManager.ContinuousTaskRequest([m for m, _s in pairs], [s for _m, s in pairs])
+    if method == "isModeSupported":
+        args: list[Any] = []
+    elif method.startswith("requestAuthFromUser"):
+        args = [the_app.context, hear]
+    else:
+        args = [the_app.context]
+    answer = rec.perform_call(the_app, f"ContinuousTaskRequest.{method}", args, request=request)
+    return answer.result() if hasattr(answer, "result") else answer

@@ -1,8 +1,9 @@
 """Which kit functions and scenario `do` actions each dashboard action reaches (what it records).
 
-tests/dashboard/test_reach_enumeration.py checks that every public function of the kit and every `do`
-action is reached by some action of bgtui.keymap.ACTIONS, so a new one cannot be forgotten; the
-record-then-replay test checks that each action records only what it says here.
+A method of one of the module's classes is named as a step calls it: "ContinuousTaskRequest.isModeSupported".
+tests/dashboard/test_reach_enumeration.py checks that every public function of the kit, every method of its
+classes and every `do` action is reached by some action of bgtui.keymap.ACTIONS, so a new one cannot be
+forgotten; the record-then-replay test checks that each action records only what it says here.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ REACHES: dict[str, tuple[str, ...]] = {
     "install_app": ("app.install",),
     "end_ability": ("app.end_ability",),
     "clear_data": ("app.clear_data",),
+    "audio_playing": ("app.audio_playing",),
     "listeners": ("on", "off", "subscribeContinuousTaskState", "unsubscribeContinuousTaskState"),
     "query": ("getRemainingDelayTime", "getTransientTaskInfo", "getAllContinuousTasks", "obtainAllContinuousTasks",
               "getAllEfficiencyResources"),
@@ -33,6 +35,10 @@ REACHES: dict[str, tuple[str, ...]] = {
     "stop_by_id": ("stopBackgroundRunning",),
     "transfer_progress": ("updateDataTransferProgress",),
     "task_state": ("setBackgroundTaskState", "getBackgroundTaskState"),
+    "request_method": ("ContinuousTaskRequest.isModeSupported", "ContinuousTaskRequest.requestAuthFromUser",
+                       "ContinuousTaskRequest.checkSpecialScenarioAuth",
+                       "ContinuousTaskRequest.requestAuthFromUserByDialog",
+                       "ContinuousTaskRequest.checkSpecialScenarioAuthResult"),
     # efficiency
     "apply_efficiency": ("applyEfficiencyResources",),
     "release_efficiency": ("applyEfficiencyResources",),

@@ -3,17 +3,20 @@
 The service's `Dump` joins what each manager's ShellDump returns (service-rules §5), so this
 module reproduces, from the emulator's state, the read-only commands QA diffs against a device:
 
-    -T All      BgTransientTaskMgr::DumpAllRequestId: per request, in requestId order
-    -C --all    BgContinuousTaskMgr::DumpAllTaskInfo
-    -E --all    BgEfficiencyResourcesMgr::DumpAllApplicationInfo
-    -h / none   BackgroundTaskMgrService::DumpUsage
+    -T All        BgTransientTaskMgr::DumpAllRequestId: per request, in requestId order
+    -C --all      BgContinuousTaskMgr::DumpAllTaskInfo
+    -C --get UID  BgContinuousTaskDumper::DumpGetTask: one uid's tasks, suspended ones included
+    -E --all      BgEfficiencyResourcesMgr::DumpAllApplicationInfo
+    -h / none     BackgroundTaskMgrService::DumpUsage
 
 Only the service's own text is produced; hidumper's banner lines around it are not. While the
-service is not ready each manager answers "not ready" and prints nothing.
+service is not ready each manager answers "not ready" and prints nothing. Lines are those of the
+service at HEAD e75584cd (docs/sources/service-internals.md §4).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -22,9 +25,9 @@ from emulator.modes import JS_MODE_NAMES, RESOURCE_TYPE_NAMES
 if TYPE_CHECKING:
     from emulator.emulator import Emulator
 
-__all__ = ["dump", "dump_transient", "dump_continuous", "dump_efficiency", "format_continuous",
-           "format_efficiency", "ContinuousDumpRecord", "EfficiencyUnit", "EfficiencyDumpRecord", "USAGE",
-           "DUMP_COMMANDS"]
+__all__ = ["dump", "dump_transient", "dump_continuous", "dump_continuous_get", "dump_efficiency",
+           "format_continuous", "format_continuous_get", "format_efficiency", "ContinuousDumpRecord",
+           "EfficiencyUnit", "EfficiencyDumpRecord", "USAGE", "DUMP_COMMANDS"]
 
 USAGE = (
     "usage: bgtask dump [<options>]\n"
@@ -48,8 +51,12 @@ USAGE = (
 
 DUMP_COMMANDS = (("-T", "All"), ("-C", "--all"), ("-E", "--all"))
 
-# continuous_task_record.cpp g_continuousTaskModeName; the last entry is used for the old (FA) API.
-_MODE_NAMES = JS_MODE_NAMES + ("workout", "default")
+# g_continuousTaskModeName (continuous_task_record.cpp:25-41 at HEAD), indexed by GetBgModeNameIndex
+# (bg_continuous_task_mgr.cpp:1561-1568): mode id - 1 for the new API, BGMODE_NUMS - 1 = 9 (CTM:166), i.e.
+# "workout", for the old one (isNewApi_ false: the FA model's call; every NAPI start passes true).
+_MODE_NAMES = JS_MODE_NAMES + ("workout", "default", "avPlaybackAndRecord", "specialScenarioProcessing",
+                               "nearlink", "default")
+_OLD_API_NAME_INDEX = 10 - 1
 # ResourceTypeName, indexed by the type's bit position (service-rules §3.1).
 _RESOURCE_NAMES = RESOURCE_TYPE_NAMES
 
@@ -57,17 +64,51 @@ _RESOURCE_NAMES = RESOURCE_TYPE_NAMES
 def dump(emu: Emulator, args: Sequence[str]) -> str:
     """The text of `hidumper -s 1903 -a "<args>"` for the read-only commands (ValueError otherwise)."""
     args = list(args)
-    if not args or args == ["-h"]:
+    if not args or args[0] == "-h":  # SVC:880-885: "-h" with anything after it is still the usage
         return USAGE
-    if args == ["-T", "All"]:
-        return dump_transient(emu)
-    if args == ["-C", "--all"]:
-        return dump_continuous(emu)
-    if args == ["-E", "--all"]:
-        return dump_efficiency(emu)
-    if args[0] not in ("-T", "-C", "-E", "-h"):
-        return "Error params.\n"
-    raise ValueError(f"only the read-only dumps are emulated: {', '.join(' '.join(c) for c in DUMP_COMMANDS)}")
+    if args[0] not in ("-T", "-C", "-E"):
+        return "Error params.\n"  # SVC:892-895
+    if not emu.service_ready:
+        return ""  # each ShellDump answers ERR_BGTASK_SYS_NOT_READY before reading its arguments
+    if len(args) < 2:
+        return ""  # "need at least 2 params" (TTM:702-705, CTM:2631-2634, EFF:768-771): an error, no text
+    manager, command = args[0], args[1]
+    if manager == "-T":
+        if command == "All":
+            return dump_transient(emu)
+        if command not in _TRANSIENT_COMMANDS:
+            return "Error transient dump command!\n"  # TTM:726-728
+    elif manager == "-C":
+        if command == "--all":
+            return dump_continuous(emu)
+        if command == "--get":
+            return dump_continuous_get(emu, args)
+        if command not in _CONTINUOUS_COMMANDS:
+            return ""  # CTM:2645-2647: "invalid dump param", ERR_OK, nothing printed
+    else:
+        if command == "--all":
+            return dump_efficiency(emu)
+        if command not in _EFFICIENCY_COMMANDS:
+            return ""  # EFF:783-786: not in dumpProcMap, nothing printed
+    raise ValueError("only the read-only dumps are emulated: "
+                     f"{', '.join(' '.join(c) for c in DUMP_COMMANDS)}, -C --get UID")
+
+
+# The sub-commands that change state or reach other services; not emulated (TTM:707-725, CTM:2635-2644, EFF:773-781).
+_TRANSIENT_COMMANDS = frozenset({"BATTARY_LOW", "BATTARY_OKAY", "DUMP_CANCEL", "PAUSE", "START"})
+_CONTINUOUS_COMMANDS = frozenset({"--cancel_all", "--cancel", "--inner_task"})
+_EFFICIENCY_COMMANDS = frozenset({"--reset_all", "--resetapp", "--resetproc", "--setquota", "--resetquota",
+                                  "--getquota"})
+
+
+def _atoi(text: str) -> int:
+    """C atoi as glibc does it (strtol, then the low 32 bits): leading blanks, a sign, digits; else 0."""
+    digits = re.match(r"[ \t\n\v\f\r]*([+-]?\d+)", text)
+    if digits is None:
+        return 0
+    value = max(-(1 << 63), min((1 << 63) - 1, int(digits.group(1))))
+    value &= 0xFFFFFFFF
+    return value - (1 << 32) if value >= 1 << 31 else value
 
 
 # -- transient --------------------------------------------------------------------------------------
@@ -117,6 +158,7 @@ class ContinuousDumpRecord:
     is_combined_task_notification: bool = False
     combined_notification_task_id: int = -1
     is_by_request_object: bool = False
+    ability_id: int = 0  # the UIAbility's record id; the key's third part
 
     @property
     def user_id(self) -> int:
@@ -136,7 +178,8 @@ def format_continuous(records: Sequence[ContinuousDumpRecord]) -> str:
         return "No running continuous task\n"
     out = []
     for index, r in enumerate(records, 1):
-        name_index = r.bg_mode_id - 1 if r.is_new_api else len(_MODE_NAMES) - 1
+        name_index = r.bg_mode_id - 1 if r.is_new_api else _OLD_API_NAME_INDEX
+        # A mode id past the table would make the service read past it; the emulator has no such mode.
         mode_name = _MODE_NAMES[name_index] if 0 <= name_index < len(_MODE_NAMES) else _MODE_NAMES[-1]
         lines = [f"No.{index}\tcontinuousTaskKey: {r.key}", "\tcontinuousTaskValue:",
                  f"\t\tbundleName: {r.bundle_name}", f"\t\tabilityName: {r.ability_name}",
@@ -159,6 +202,35 @@ def format_continuous(records: Sequence[ContinuousDumpRecord]) -> str:
     return "".join(out)
 
 
+def format_continuous_get(records: Sequence[ContinuousDumpRecord]) -> str:
+    """DumpGetTask (bg_continuous_task_dumper.cpp:95-115): a ContinuousTaskInfo per task. Kept as the service
+    writes it: no newline after the index, so the first field shares the "No.<n>" line."""
+    if not records:
+        return "No running continuous task\n"
+    out = []
+    for index, r in enumerate(records, 1):
+        bundle, ability = r.want_agent if r.want_agent is not None else ("NULL", "NULL")
+        out.append(f"No.{index}\t\tabilityName: {r.ability_name}\n\t\tisFromWebview: {_flag(r.is_from_webview)}\n"
+                   f"\t\tuid: {r.uid}\n\t\tpid: {r.pid}\n\t\tnotificationId: {r.notification_id}\n"
+                   f"\t\tcontinuousTaskId: {r.continuous_task_id}\n\t\tabilityId: {r.ability_id}\n"
+                   f"\t\twantAgentBundleName: {bundle}\n\t\twantAgentAbilityName: {ability}\n"
+                   f"\t\tbackgroundModes: {_modes(r.bg_mode_ids)}\n"
+                   f"\t\tbackgroundSubModes: {_modes(r.bg_sub_mode_ids)}\n\n")
+    return "".join(out)
+
+
+def dump_continuous_get(emu: Emulator, args: Sequence[str]) -> str:
+    """`-C --get <uid>`: exactly three arguments and a uid (atoi) not negative, else "param invaild"
+    (dumper:76-84); the uid's tasks in map order, suspended ones too (GetAllContinuousTasksInner, CTM:1985-2018,
+    includeSuspended defaults to true)."""
+    if not emu.service_ready:
+        return ""
+    if len(args) != 3 or _atoi(args[2]) < 0:
+        return "param invaild\n"
+    uid = _atoi(args[2])
+    return format_continuous_get([_continuous_record(rec) for rec in emu.continuous.tasks.values() if rec.uid == uid])
+
+
 def dump_continuous(emu: Emulator) -> str:
     if not emu.service_ready:
         return ""
@@ -175,7 +247,8 @@ def _continuous_record(rec) -> ContinuousDumpRecord:
         notification_id=rec.notification_id, continuous_task_id=rec.task_id, want_agent=want,
         suspend_state=rec.suspended, is_batch_api=rec.is_batch, bg_sub_mode_ids=tuple(rec.sub_modes),
         sub_notification=(rec.sub_label, rec.sub_notification_id), is_combined_task_notification=rec.combined,
-        combined_notification_task_id=rec.combined_task_id, is_by_request_object=rec.by_request)
+        combined_notification_task_id=rec.combined_task_id, is_by_request_object=rec.by_request,
+        ability_id=rec.ability_id)
 
 
 # -- efficiency -------------------------------------------------------------------------------------
@@ -195,6 +268,7 @@ class EfficiencyDumpRecord:
     pid: int
     resource_number: int
     units: tuple[EfficiencyUnit, ...]
+    cpu_level: int = -1  # EfficiencyResourcesCpuLevel::DEFAULT; printed since HEAD (EFF:905)
 
 
 def format_efficiency(apps: Sequence[EfficiencyDumpRecord], procs: Sequence[EfficiencyDumpRecord], now_ms: int) -> str:
@@ -209,7 +283,7 @@ def format_efficiency(apps: Sequence[EfficiencyDumpRecord], procs: Sequence[Effi
         for index, r in enumerate(records, 1):
             text = (f"No.{index}\n\tefficiencyResourceKey: {r.key}\n\tefficiencyResourceValue:\n"
                     f"\t\tbundleName: {r.bundle_name}\n\t\tuid: {r.uid}\n\t\tpid: {r.pid}\n"
-                    f"\t\tresourceNumber: {r.resource_number}\n")
+                    f"\t\tresourceNumber: {r.resource_number}\n\t\tcpuLevel: {r.cpu_level}\n")
             for u in r.units:
                 name = _RESOURCE_NAMES[u.type_index] if 0 <= u.type_index < len(_RESOURCE_NAMES) else ""
                 text += f"\t\t\tresource type: {name}\n\t\t\tisPersist: {_flag(u.is_persist)}\n"
@@ -233,4 +307,4 @@ def dump_efficiency(emu: Emulator) -> str:
 def _efficiency_record(key: int, rec) -> EfficiencyDumpRecord:
     units = tuple(EfficiencyUnit(u.index, u.persist, u.end_ms, u.reason)
                   for _, u in sorted(rec.units.items()))
-    return EfficiencyDumpRecord(key, rec.bundle, rec.uid, rec.pid, rec.mask, units)
+    return EfficiencyDumpRecord(key, rec.bundle, rec.uid, rec.pid, rec.mask, units, rec.cpu_level)

@@ -24,7 +24,9 @@ SAMPLES = {
     "app.kill": [[]],
     "app.end_ability": [[]],
     "app.clear_data": [[]],
-    "app.install": [["com.b", "B", True, False, ["ohos.permission.X", "$$odd"], ["audioPlayback", "fooMode"], [0, 3]]],
+    "app.install": [["com.b", "B", True, False, ["ohos.permission.X", "$$odd"], ["audioPlayback", "fooMode"], [0, 3],
+                     {"Main": ["audioPlayback", "$$odd"], "Other": []}]],
+    "app.audio_playing": [[True], [False]],
     "device.battery_level": [[15], [0], [100]],
     "device.low_battery_threshold": [[30]],
     "device.charging": [[True], [False]],
@@ -77,7 +79,7 @@ def test_every_action_replays_with_the_arguments_it_ran_with_live(monkeypatch):
                 rec.perform_do(name, sample[:n], app=APP if ACTIONS[name].needs_app else None)
                 emu.advance(1)
     live = list(ran)
-    assert len(live) == len(rec) == 49
+    assert len(live) == len(rec) == 52
     assert all(len(args) == len(ACTIONS[name].params) for name, _app, args in live)  # defaults filled in
     ran.clear()
     scenario = load_text(rec.to_toml())

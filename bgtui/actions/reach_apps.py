@@ -37,16 +37,22 @@ class AppReachActions(ActionsBase):
             self.attempt("Install", lambda: ops.install_app(
                 self.rec, form.bundle_name, label=form.label, system_app=form.system_app,
                 atomic_service=form.atomic_service, permissions=form.permissions,
-                background_modes=form.background_modes, running_resources_apply=form.running_resources_apply),
-                lambda app: f"{app.label} installed with uid {app.uid}, launched with pid {app.pid}")
+                background_modes=form.background_modes, running_resources_apply=form.running_resources_apply,
+                abilities=form.abilities_dict()),
+                lambda app: f"{app.label} installed with uid {app.uid}, launched with pid {app.pid}"
+                            + (f"; UIAbilities {', '.join(a.name for a in app.abilities)}" if form.abilities else ""))
 
         self.app.push_screen(InstallForm(tuple(a.bundle_name for a in self.snap.apps)), done)
 
     def action_end_ability(self) -> None:
         if app := self._acting_or_tell("End the ability"):
+            others = [a.name for a in app.abilities[1:]]
+            # The engine ends only the main ability (App.end_ability takes no name): say so rather than ask.
+            alone = (f" (only the main ability can end here: ending {', '.join(others)} alone is not emulated)"
+                     if others else "")
             self.attempt("End the ability", lambda: ops.app_end_ability(self.rec, app),
-                         lambda _: f"{app.label}: EntryAbility ended; its continuous tasks went and the process "
-                                   "exited")
+                         lambda _: f"{app.label}: {app.main_ability} ended; its continuous tasks went and the "
+                                   f"process exited{alone}")
 
     def action_clear_data(self) -> None:
         if app := self._acting_or_tell("Clear data"):

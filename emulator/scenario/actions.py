@@ -168,11 +168,29 @@ def _bundle(v: object) -> object:
     return v
 
 
+def _abilities(v: object) -> object:
+    """install_app's abilities=: {name: [backgroundModes]}, the main ability first (its own checks)."""
+    from emulator.emulator import _check_abilities
+
+    try:
+        _check_abilities(v, None)
+    except (TypeError, ValueError) as exc:
+        text = str(exc)
+        raise ValueError(text.removeprefix("abilities ") if text.startswith("abilities ")
+                         else f"refused by install_app: {text}") from None
+    return v
+
+
 def _install(emu: Emulator, app: App | None, bundle_name: str, label: str, system_app: bool, atomic_service: bool,
-             permissions: list[str], background_modes: list[str], running_resources_apply: list[int]) -> None:
+             permissions: list[str], background_modes: list[str], running_resources_apply: list[int],
+             abilities: dict[str, list[str]]) -> None:
     emu.install_app(bundle_name, label=label or None, system_app=system_app, atomic_service=atomic_service,
                     permissions=permissions, background_modes=background_modes,
-                    running_resources_apply=running_resources_apply)
+                    running_resources_apply=running_resources_apply, abilities=abilities or None)
+
+
+def _audio_playing(emu: Emulator, app: App, playing: bool) -> None:
+    app.audio_playing = playing
 
 
 _PCT = _int(0, 100)
@@ -189,8 +207,13 @@ _ACTIONS: tuple[Action, ...] = (
     Action("app.install", (Param("bundle_name", _bundle), Param("label", _str, "", False),
                            Param("system_app", _bool, False, False), Param("atomic_service", _bool, False, False),
                            Param("permissions", _strings, [], False), Param("background_modes", _strings, [], False),
-                           Param("running_resources_apply", _privileges, [], False)), _install,
-           doc="install an app mid-run (launched in the foreground); later steps may act as it"),
+                           Param("running_resources_apply", _privileges, [], False),
+                           Param("abilities", _abilities, {}, False)), _install,
+           doc="install an app mid-run (launched in the foreground); later steps may act as it; abilities: "
+               "{name = [backgroundModes]}, the main one first, instead of background_modes"),
+    Action("app.audio_playing", (Param("playing", _bool),), _audio_playing, True,
+           "the app's audio renderer starts or stops (the audio framework's RENDERER_RUNNING): a task showing "
+           "the loading text shows the audioPlayback prompt"),
     Action("device.battery_level", (Param("percent", _PCT),), _set("device.battery_level")),
     Action("device.low_battery_threshold", (Param("percent", _PCT),), _set("device.low_battery_threshold")),
     Action("device.charging", (Param("on", _bool),), _set("device.charging")),

@@ -46,12 +46,20 @@ class _Call:
         if ref.name == "callback":
             return self.callback
         if ref.name == "context":
-            return self.app.ability_context(ref.fields[0]) if ref.fields else self.app.context
+            return self._context(ref)
         if ref.name == "wantAgent":
             return _want_agent(self.app)
         if ref.name == "subscriber":
             return state_subscriber(self.run, self.app)
         return self.run.saved_value(ref)
+
+    def _context(self, ref: Ref) -> Any:
+        if not ref.fields:
+            return self.app.context
+        try:  # checked at load for [[apps]]; an app that app.install adds mid-run is known only now
+            return self.app.ability_context(ref.fields[0])
+        except ValueError as exc:
+            raise StepError(f"{ref}: {exc}") from None
 
     def callback(self, *args: Any) -> None:
         if self.calling:
@@ -121,12 +129,25 @@ def _data(function: str, args_plain: list[Any], value: Any, error: BusinessError
     return out
 
 
+def _callee(call: _Call, step: Step, app: App) -> tuple[Any, str, dict[str, Any] | None]:
+    """The function the step calls, how the log names it, and the request it is a method of (or None)."""
+    if step.request is None:
+        fn = getattr(app.backgroundTaskManager, step.function, None)  # type: ignore[arg-type]
+        if fn is None:
+            raise StepError(f"backgroundTaskManager.{step.function} is not in this build's kit")
+        return fn, step.function, None  # type: ignore[return-value]
+    from emulator.scenario.methods import build_request, method_name, request_label
+
+    table = resolve(step.request, call.lookup)
+    fn = getattr(build_request(app, table), method_name(step.function))  # type: ignore[arg-type]
+    table_plain = plain(table)
+    return fn, request_label(step.function, table_plain, show), table_plain  # type: ignore[arg-type]
+
+
 def run_call(run: ScenarioRun, step: Step) -> None:
     app = run.emu.app(step.app)  # type: ignore[arg-type]
-    fn = getattr(app.backgroundTaskManager, step.function, None)  # type: ignore[arg-type]
-    if fn is None:
-        raise StepError(f"backgroundTaskManager.{step.function} is not in this build's kit")
     call = _Call(run, step, app)
+    fn, named, request = _callee(call, step, app)
     shape = run.shape(step)
     args = resolve(step.args, call.lookup) if shape.has_refs else list(step.args)
     shown = shape.shown
@@ -147,8 +168,10 @@ def run_call(run: ScenarioRun, step: Step) -> None:
             result = first[1]
     value = plain(result)
     call.result = value
-    run.trace("scenario.call", f"{step.function}({shown}) -> {_outcome(value, error)}", app.bundle_name, step,
-              _data(step.function, args_plain, value, error))  # type: ignore[arg-type]
+    data = _data(step.function, args_plain, value, error)  # type: ignore[arg-type]
+    if request is not None:
+        data["request"] = request
+    run.trace("scenario.call", f"{named}({shown}) -> {_outcome(value, error)}", app.bundle_name, step, data)
     if step.save_as is not None:
         if error is None:
             run.saved[step.save_as] = value

@@ -26,9 +26,16 @@ DOCUMENTED_FUNCTIONS: tuple[str, ...] = (
 
 
 def implemented(function: str) -> bool:
-    """Whether this build's kit has `function` (other branches add continuous and efficiency ones)."""
+    """Whether this build's kit has `function` (other branches add continuous and efficiency ones), or the
+    ContinuousTaskRequest method a step names ("ContinuousTaskRequest.isModeSupported")."""
     from emulator.kit.bound import KIT_FUNCTIONS  # the same list faults.fail_next checks
+    from emulator.scenario.methods import method_name
 
+    method = method_name(function)
+    if method is not None:
+        from emulator.kit.types import ContinuousTaskRequest
+
+        return callable(getattr(ContinuousTaskRequest, method, None))
     return function in KIT_FUNCTIONS
 
 

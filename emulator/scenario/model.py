@@ -98,6 +98,7 @@ class Step:
     on_callback: str = "nothing"
     expect_code: int | None = None  # 0: the call must succeed
     expect_result: Any = NO_VALUE
+    request: dict[str, Any] | None = None  # a ContinuousTaskRequest method's request (emulator.scenario.methods)
     # do
     action: str | None = None
     # expect

@@ -20,6 +20,7 @@ fires the timers already due (emu.advance(0)). `call` and `do` only record what 
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,7 @@ class RecordedStep:
     app: str | None = None
     on_callback: str = "nothing"
     code: int | None = None  # a call's outcome when the recorder saw it: 0 or the error code
+    request: dict[str, Any] | None = None  # a ContinuousTaskRequest method's request, as the file writes it
 
     def table(self) -> dict[str, Any]:
         """The [[steps]] table."""
@@ -66,6 +68,8 @@ class RecordedStep:
         if self.app is not None:
             out["app"] = self.app
         out[self.kind] = self.name
+        if self.request is not None:
+            out["request"] = self.request
         if self.args:
             out["args"] = list(self.args)
         if self.on_callback != "nothing":
@@ -79,7 +83,8 @@ class RecordedStep:
         app = f"{self.app}  " if self.app else ""
         outcome = "" if self.code is None else (" -> ok" if self.code == 0 else f" -> error {self.code}")
         react = f" (callback: {self.on_callback})" if self.on_callback != "nothing" else ""
-        return f"{format_clock(self.at_ms)}  {app}{self.kind} {self.name}({args}){outcome}{react}"
+        name = self.name if self.request is None else f"{self.name} of {_shown(self.request)}"
+        return f"{format_clock(self.at_ms)}  {app}{self.kind} {name}({args}){outcome}{react}"
 
 
 def _shown(value: Any) -> str:
@@ -136,12 +141,14 @@ class SessionRecorder:
 
     # -- recording what the caller did -------------------------------------------------------------
     def call(self, app: str | App, function: str, args: Sequence[Any] = (), *, on_callback: str = "nothing",
-             code: int | None = None) -> RecordedStep:
-        """Record a kit call the caller just made (`code`: its outcome if known, 0 = success)."""
+             code: int | None = None, request: Any = None) -> RecordedStep:
+        """Record a kit call the caller just made (`code`: its outcome if known, 0 = success); for
+        "ContinuousTaskRequest.<method>", `request` is the request it was called on."""
         the_app = self._app(app)
+        table = self._request_table(the_app, function, request)
         file_args = self._call_args(the_app, function, args, on_callback, live=False)
         return self._add(RecordedStep(self.emu.now_ms, CALL, function, tuple(file_args), the_app.bundle_name,
-                                      on_callback, code))
+                                      on_callback, code, table))
 
     def do(self, action: str, args: Sequence[Any] = (), app: str | App | None = None) -> RecordedStep:
         """Record a scenario `do` action the caller just performed (arguments as a step writes them)."""
@@ -151,19 +158,21 @@ class SessionRecorder:
 
     # -- doing and recording -----------------------------------------------------------------------
     def perform_call(self, app: str | App, function: str, args: Sequence[Any] = (), *,
-                     on_callback: str = "nothing") -> Any:
+                     on_callback: str = "nothing", request: Any = None) -> Any:
         """Call `app.backgroundTaskManager.<function>(*args)`, record it, and return what it returned.
 
-        A BusinessError the call raises is recorded, then raised; an argument a file cannot hold is a
-        ValueError before anything happens.
+        For `function` "ContinuousTaskRequest.<method>" it calls `request.<method>(*args)` (a request made
+        with `app.backgroundTaskManager.ContinuousTaskRequest()`), and the step records the request's
+        properties. A BusinessError the call raises is recorded, then raised; an argument a file cannot
+        hold is a ValueError before anything happens.
         """
         the_app = self._app(app)
         self._settle()
+        table = self._request_table(the_app, function, request)
         file_args = self._call_args(the_app, function, args, on_callback, live=True)
-        fn = getattr(the_app.backgroundTaskManager, function, None)
-        if fn is None:
-            raise ValueError(f"backgroundTaskManager.{function} is not in this build's kit")
-        step = RecordedStep(self.emu.now_ms, CALL, function, tuple(file_args), the_app.bundle_name, on_callback)
+        fn = self._callee(the_app, function, request)
+        step = RecordedStep(self.emu.now_ms, CALL, function, tuple(file_args), the_app.bundle_name, on_callback,
+                            None, table)
         try:
             result = fn(*args)
         except BusinessError as err:
@@ -234,6 +243,26 @@ class SessionRecorder:
             known = ", ".join(sorted(self._bundles)) or "none"
             raise ValueError(f"app {name!r} was not installed when the recording started (recorded apps: {known})")
         return self.emu.app(name)
+
+    def _request_table(self, app: App, function: str, request: Any) -> dict[str, Any] | None:
+        """The step's `request` table for a ContinuousTaskRequest method, None for a module function."""
+        from emulator.scenario.methods import encode_request, method_name
+
+        if method_name(function) is None:
+            if request is not None:
+                raise ValueError(f"request= is for ContinuousTaskRequest methods, not for {function}")
+            return None
+        return encode_request(function, request, app, encode_args)
+
+    @staticmethod
+    def _callee(app: App, function: str, request: Any) -> Any:
+        from emulator.scenario.methods import method_name
+
+        method = method_name(function)
+        fn = getattr(app.backgroundTaskManager if method is None else request, method or function, None)
+        if fn is None:
+            raise ValueError(f"backgroundTaskManager.{function} is not in this build's kit")
+        return fn
 
     def _call_args(self, app: App, function: str, args: Sequence[Any], on_callback: str, *, live: bool) -> list[Any]:
         problem = unknown_function(function)
@@ -321,11 +350,13 @@ def _escaped(value: Any) -> Any:
         return escape(value)
     if isinstance(value, list):
         return [_escaped(v) for v in value]
+    if isinstance(value, dict):  # app.install's abilities: the names are keys, the modes strings
+        return {k: _escaped(v) for k, v in value.items()}
     return value
 
 
 def _with_code(step: RecordedStep, code: int | None) -> RecordedStep:
-    return RecordedStep(step.at_ms, step.kind, step.name, step.args, step.app, step.on_callback, code)
+    return dataclasses.replace(step, code=code)
 
 
 def _outcome(result: Any, args: tuple[Any, ...]) -> int | None:

@@ -28,9 +28,14 @@ def suggest(word: str, options: Iterable[Any]) -> str:
 
 
 def unknown_function(name: object) -> str | None:
-    """Why `name` is not a kit function a step can call, or None when it is one."""
-    if isinstance(name, str) and name in DOCUMENTED_FUNCTIONS:
+    """Why `name` is not a kit function (or a ContinuousTaskRequest method) a step can call, or None."""
+    from emulator.scenario.methods import REQUEST_CLASS, REQUEST_METHODS
+
+    if isinstance(name, str) and (name in DOCUMENTED_FUNCTIONS or name in REQUEST_METHODS):
         return None
+    if isinstance(name, str) and name.startswith(REQUEST_CLASS + "."):
+        return (f"unknown method {name!r}{suggest(name, REQUEST_METHODS)} (the methods: "
+                f"{', '.join(REQUEST_METHODS)})")
     return f"unknown function {name!r} of backgroundTaskManager{suggest(str(name), DOCUMENTED_FUNCTIONS)}"
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["parse_steps"]
 
 _TIMING = ("at", "after", "every", "times", "until", "note", "app")
-_CALL_KEYS = ("call", "args", "save_as", "on_callback", "expect_code", "expect_result")
+_CALL_KEYS = ("call", "request", "args", "save_as", "on_callback", "expect_code", "expect_result")
 _DO_KEYS = ("do", "args")
 INSTALL = "app.install"
 
@@ -160,6 +160,7 @@ def _call(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, sav
     if step.app is None:
         raise ctx.fail(path, f"a call step needs app = \"<bundle name>\": the app that calls {fn}")
     step.function = sys.intern(fn)
+    _request(ctx, t, path, step, saved)
     step.args = tuple(_args(ctx, t, path, saved, specials=True))
     if "save_as" in t:
         name = t["save_as"]
@@ -188,6 +189,19 @@ def _call(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, sav
         step.expect_result = _values(ctx, t["expect_result"], path + ("expect_result",), saved, specials=False)
     else:
         step.expect_result = NO_VALUE
+
+
+def _request(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, saved: dict[str, int]) -> None:
+    """`request = {...}`: the ContinuousTaskRequest a `call = "ContinuousTaskRequest.<method>"` step calls."""
+    from emulator.scenario.methods import method_name, request_problem
+
+    if "request" not in t and method_name(step.function) is None:
+        return
+    table = t.get("request", {})
+    problem = request_problem(step.function, table)  # type: ignore[arg-type]
+    if problem is not None:
+        raise ctx.fail(path + ("request",) + problem[0], problem[1])
+    step.request = _values(ctx, table, path + ("request",), saved, specials=True)
 
 
 def _do(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, saved: dict[str, int]) -> None:

@@ -63,7 +63,8 @@ class ContinuousCalls:
             if mode == TASK_KEEPING and not self._allow_task_keeping(owner, is_system):
                 raise self._refuse(app, "ERR_BGTASK_KEEPING_TASK_VERIFY_ERR",
                                    "taskKeeping needs bgtask.support_task_keeping=true on the device (or the ACL "
-                                   f"{KEEP_BACKGROUND_RUNNING_SYSTEM} in a non-system app){used}", fn)
+                                   f"{KEEP_BACKGROUND_RUNNING_SYSTEM} or {KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO} "
+                                   f"in a non-system app){used}", fn)
             if mode == SPECIAL_SCENARIO_PROCESSING:
                 self._allow_special(app, owner, is_system, fn, used)
             if by_request and mode in AV_MODES and configured & AV_PLAYBACK_AND_RECORD_BIT:
@@ -91,9 +92,11 @@ class ContinuousCalls:
                                f"specialScenarioProcessing runs on phones, tablets and 2-in-1 devices only{used}", fn)
 
     def _allow_task_keeping(self: ContinuousManager, app: App, is_system: bool) -> bool:
+        """AllowUseTaskKeeping (CTM:757-776 at HEAD e75584cd): the device parameter, else either special ACL
+        in a non-system app (CheckSpecialScenarioACLPermission). The bundle exemption list is not modelled."""
         if self._emu.device.support_task_keeping:
             return True
-        return app.has_permission(KEEP_BACKGROUND_RUNNING_SYSTEM) and not is_system
+        return any(app.has_permission(acl) for acl in SPECIAL_SCENARIO_ACLS) and not is_system
 
     # -- startBackgroundRunning ---------------------------------------------------------------
     def start(self: ContinuousManager, app: App, ctx: UIAbilityContext, modes: list[int], is_batch: bool,

@@ -199,6 +199,20 @@ def test_restart_restores_request_fields_and_unshares_merged_notifications(emu, 
     assert start(music, [4], [2]).result().continuousTaskId == 4
 
 
+def test_restart_cancels_a_shared_notification_once_its_last_dead_record_is_dropped(emu, music):
+    """CheckPersistenceData erases a dead record before CancelNotification looks for another record with the
+    same id and label (CTM:397-402, 4552-4574): the first dead merged task finds its partner still in the map and
+    leaves the notification; the second finds none and cancels it."""
+    merged(emu, music)
+    emu.service_ready = False
+    music.kill()  # not ready: OnAppStopped does nothing, both records and the shared notification stay
+    emu.service_ready = True
+    assert [n.notification_id for n in emu.snapshot().notifications] == [0]
+    emu.restart_service()
+    assert emu.snapshot().continuous_tasks == () and emu.snapshot().notifications == ()
+    assert kinds(emu, "notification.removed") == ["notification.removed"]
+
+
 def test_restart_rebuilds_the_modes_held_in_the_background(emu, music):
     start(music, [4], [2]).result()
     music.to_background()

@@ -103,6 +103,15 @@ def test_task_keeping_with_acl_for_non_system_apps(emu):
     assert refused(system, ["taskKeeping"]).message == KEEPING
 
 
+def test_task_keeping_with_the_special_scenario_acl(emu):
+    """AllowUseTaskKeeping (CTM:757-776) takes either ACL of CheckSpecialScenarioACLPermission."""
+    acl = ("ohos.permission.KEEP_BACKGROUND_RUNNING", "ohos.permission.KEEP_BACKGROUND_RUNNING_SPECIAL_SCENARIO")
+    app = install(emu, "com.example.acl", modes=["taskKeeping"], permissions=acl)
+    assert start(app, ["taskKeeping"]).result().continuousTaskId == 1
+    system = install(emu, "com.example.sysacl", modes=["taskKeeping"], permissions=acl, system_app=True)
+    assert refused(system, ["taskKeeping"]).message == KEEPING
+
+
 def test_task_keeping_declared_check_still_applies(emu):
     emu.device.support_task_keeping = True
     app = install(emu, "com.example.keep", modes=["audioPlayback"])

@@ -19,6 +19,7 @@ from .conftest import MUSIC, SYSTEM, UPLOADER, WIDE, Recorder, select_app
 NAVIGATION = "com.example.navigation"
 PLAYER = "com.example.player"
 MONITOR = "com.example.monitor"
+MEDIA = "com.example.media"
 
 
 class Session:
@@ -102,16 +103,43 @@ async def test_every_new_action_in_one_session_replays_to_the_same_log(app: Bgtu
         await s.act("listeners", "L", "tab", "tab", "space", "enter")  # active off
         await s.act("reset_overrides", "R")
         assert app.emu.snapshot().overrides == ()
+        await s.act("install_app", "i", *MEDIA, "tab", *"Media", "tab", "tab", "tab", "down", "down", "down", "space",
+                    "tab", "tab", "tab", *"EntryAbility=audioPlayback; EditAbility=specialScenarioProcessing",
+                    "enter")  # KEEP and the special-scenario ACL; two named abilities
+        await select_app(pilot, app, MEDIA)
+        await s.act("request_method", "M", "enter")  # isModeSupported
+        await s.act("request_method", "M", "down", "enter")  # requestAuthFromUser: the banner
+        await s.act("auth_answer", "A", "home", "enter")  # allow once
+        await pilot.press("n")
+        await s.act("request_method", "M", "down", "down", "enter")  # checkSpecialScenarioAuth
+        await s.act("request_method", "M", "down", "down", "down", "enter")  # ...ByDialog: already granted
+        await pilot.press(".")  # its callback hears the answer once time moves
+        await s.act("request_method", "M", "down", "down", "down", "down", "enter")  # ...Result
+        await s.act("request_method", "M", "tab", "end", "up", "up", "space", "shift+tab", "enter")  # refused
+        await select_app(pilot, app, MUSIC)
+        await s.act("audio_playing", "V")
+        await s.act("audio_playing", "V")
+        await select_app(pilot, app, MEDIA)
+        await s.act("end_ability", "k")
+        assert "EditAbility alone is not emulated" in toasts.last().message
         issue = {"app.install", "app.end_ability", "app.clear_data", "on", "getTransientTaskInfo",
                  "getRemainingDelayTime", "getAllContinuousTasks", "obtainAllContinuousTasks",
                  "getAllEfficiencyResources", "subscribeContinuousTaskState", "unsubscribeContinuousTaskState",
                  "off", "policy.suspend_grace",
                  "policy.unhandled_timeout", "service.restart", "device.reboot", "startBackgroundRunning",
-                 "updateBackgroundRunning", "stopBackgroundRunning"}
+                 "updateBackgroundRunning", "stopBackgroundRunning", "app.audio_playing", "device.auth_dialog_answer",
+                 *(f"ContinuousTaskRequest.{m}" for m in ("isModeSupported", "requestAuthFromUser",
+                                                           "checkSpecialScenarioAuth", "requestAuthFromUserByDialog",
+                                                           "checkSpecialScenarioAuthResult"))}
         assert sorted(issue - s.used) == []
         heard = [line.reason.split(":")[0] for line in app.session.trace.since(0) if line.kind == "app.heard"]
         assert heard == ["Music heard on('continuousTaskSuspend')",
-                         "com.example.monitor heard subscribeContinuousTaskState onContinuousTaskStart"]
+                         "com.example.monitor heard subscribeContinuousTaskState onContinuousTaskStart",
+                         "Media heard the requestAuthFromUser callback",
+                         "Media heard the requestAuthFromUserByDialog callback"]
+        assert app.recorder.steps[-1].name == "app.end_ability"
+        assert [s.args[-1] for s in app.recorder.steps if s.name == "app.install"][-1] == {
+            "EntryAbility": ["audioPlayback"], "EditAbility": ["specialScenarioProcessing"]}
         await pilot.press("ctrl+s", "enter")
         assert toasts.last().title == "Session saved"
     run = run_scenario(load(str(tmp_path / "session.toml")))
