@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
 
-from bgtui.clock_driver import TICK_SECONDS, ClockDriver
+from bgtui.clock_driver import FAST_SPEED, FAST_TICK_EVERY, TICK_SECONDS, ClockDriver
 from bgtui.keymap import changes_world
 from bgtui.modal_clock import watch_modals
 from bgtui.presenter import PRESENTER, lock_for_presenter
@@ -64,6 +64,7 @@ class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
         self.palette = Palette(self)
         self.set_reactive(BgtuiApp.snapshot, emulator.snapshot())
         self._ticker: Timer | None = None
+        self._ticks = 0
         self.theme_manager: ThemeManager | None = None
         self.scenario_watcher: ScenarioWatcher | None = None
         self._saved: tuple[object, int] = (None, 0)  # (recorder, its steps when last saved)
@@ -103,6 +104,9 @@ class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
 
     def tick(self) -> None:
         """The one app-level tick: advance virtual time, take one snapshot, let every widget draw it."""
+        self._ticks += 1
+        if self.driver.speed > FAST_SPEED and self._ticks % FAST_TICK_EVERY:
+            return  # fast: 5 Hz (bgtui.clock_driver); the next tick catches up the whole time
         try:
             snapshot = self.driver.tick()
         except Exception as exc:  # noqa: BLE001 - an engine bug must not take the dashboard down

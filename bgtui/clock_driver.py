@@ -14,10 +14,15 @@ from typing import Callable
 from emulator import Emulator
 from emulator.snapshot import Snapshot
 
-__all__ = ["ClockDriver", "SPEEDS", "TICK_SECONDS"]
+__all__ = ["ClockDriver", "SPEEDS", "TICK_SECONDS", "FAST_SPEED", "FAST_TICK_EVERY"]
 
 SPEEDS: tuple[float, ...] = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)
 TICK_SECONDS = 0.1  # 10 Hz: a countdown to a tenth of a second redraws at every tenth
+# Above x10 a tick moves more than a virtual second, so no tenth is shown anyway: the dashboard
+# redraws at every second tick (5 Hz, still above the 4 redraws a second a countdown needs to look
+# alive), which halves the drawing at x100 with 50 busy apps (tests/benchmarks/bench_busy.py).
+FAST_SPEED = 10.0
+FAST_TICK_EVERY = 2
 
 
 class ClockDriver:

@@ -44,6 +44,16 @@ def _parsed(rec: SessionRecorder, end: int, keep_later: bool) -> Scenario:
     return scenario
 
 
+def _read_only(*scenarios: Scenario | None) -> tuple[object, ...]:
+    """The parsed scenarios a replay plays and everything in their steps: never changed by a run."""
+    out: list[object] = []
+    for scenario in scenarios:
+        if scenario is not None:
+            out += [scenario, scenario.steps, *scenario.steps, *(step.args for step in scenario.steps),
+                    *(step.params for step in scenario.steps)]
+    return tuple(out)
+
+
 def later_steps(session: Session, at_ms: int) -> int:
     """How many recorded actions come after `at_ms` (what resuming from there drops)."""
     return sum(1 for s in session.recorder.steps if s.at_ms > at_ms)
@@ -70,6 +80,7 @@ def replay_session(session: Session, at_ms: int, *, keep_later: bool = True) -> 
         past = Session(Emulator())
         actions = ScenarioRun(recorded, emulator=past.emu)
     actions.start()
+    past.sources = _read_only(scenario, actions.scenario)
     past.emu.advance_to(at_ms)
     past.adopt_recorder(rec.fork(past.emu, at_ms if not keep_later else last))
     return past

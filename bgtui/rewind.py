@@ -17,12 +17,18 @@ from bgtui.clock_driver import ClockDriver
 
 if TYPE_CHECKING:
     from bgtui.app import BgtuiApp
+    from textual.timer import Timer
+
+    from bgtui.checkpoints import Checkpoints
     from bgtui.session import Session
     from bgtui.timeline.model import Timeline
 
 __all__ = ["Rewind", "GATE_HOLDER"]
 
 GATE_HOLDER = "rewind"
+BUILD_SLICE_S = 0.02  # idle work at a time: about one world copy
+BUILD_PAUSE_S = 0.05  # between slices, so keys and frames come first
+IDLE_S = 0.4  # the cursor at rest this long: the user is looking, the dashboard can build
 MODES = ("hidden", "shared", "full")
 
 
@@ -38,6 +44,8 @@ class Rewind:
         self.start_ms: int | None = None  # the window's left edge; None: follow now at the right edge
         self.lane = 0  # the selected lane's index
         self.settling = False
+        self.points: Checkpoints | None = None  # the live session's past, copied while idle (bgtui.checkpoints)
+        self._build_timer: Timer | None = None
 
     # -- what the panel reads ------------------------------------------------------------------
     @property
@@ -97,10 +105,12 @@ class Rewind:
             self.app.publish()
             return None
         live = self.session
-        try:
-            past = replay_session(live, at_ms)
-        except (ReplayError, ValueError) as exc:
-            return str(exc)
+        past = self._from_checkpoint(live, at_ms)
+        if past is None:
+            try:
+                past = replay_session(live, at_ms)
+            except (ReplayError, ValueError) as exc:
+                return str(exc)
         app = self.app
         if self.live is None:
             self.live, self._live_driver = live, app.driver
@@ -108,7 +118,35 @@ class Rewind:
             app.driver.pause()
         self._lock(at_ms)
         self._swap(past, ClockDriver(past.emu, running=False, speed=app.driver.speed))
+        self._build_later()
         return None
+
+    # -- checkpoints: moving back replays from the nearest one -----------------------------------
+    def _from_checkpoint(self, live: Session, at_ms: int) -> Session | None:
+        from bgtui.checkpoints import Checkpoints
+
+        if self.points is None or not self.points.matches(live):
+            self.points = Checkpoints(live)
+            return None
+        past = self.points.take(at_ms)
+        if past is not None:
+            past.emu.advance_to(at_ms)
+        return past
+
+    def _build_later(self, pause_s: float = IDLE_S) -> None:
+        """Build checkpoints once the cursor has rested for `pause_s`, a slice at a time, so that a key
+        held down is never kept waiting by them (it waits at most one slice)."""
+        if self._build_timer is not None:
+            self._build_timer.stop()
+        self._build_timer = self.app.set_timer(pause_s, self._build_some)
+
+    def _build_some(self) -> None:
+        self._build_timer = None
+        points = self.points
+        if self.live is None or points is None or not points.matches(self.live):
+            return
+        if points.build(BUILD_SLICE_S):
+            self._build_later(BUILD_PAUSE_S)
 
     def _swap(self, session: Session, driver: ClockDriver) -> None:
         """Show `session` on the same panels: they all read the snapshot, and the log starts over

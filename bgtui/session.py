@@ -39,6 +39,8 @@ class Session:
         self._reported = 0
         self.timeline = Timeline.attach(emu)
         """Every lifecycle as intervals, from the engine's events as they come (bgtui.timeline)."""
+        self.sources: tuple[object, ...] = ()
+        """For a replay: the parsed scenarios and steps it plays, read only (its copies share them)."""
         if run is not None:
             self._recorder = self.recorder  # now: the scenario's steps will change the device
 

@@ -11,6 +11,7 @@ import json
 from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 from typing import Any, Callable, Iterator, Mapping
 
 __all__ = ["EventKind", "Event", "EventLog"]
@@ -170,7 +171,10 @@ class EventLog:
         """Events with a sequence number above `seq` that are still in the log."""
         if not self._events or self._events[-1].seq <= seq:
             return []
-        return [e for e in self._events if e.seq > seq]
+        newer = min(len(self._events), self._events[-1].seq - seq)  # seqs in the log are consecutive
+        out = list(islice(reversed(self._events), newer))  # from the newest end: a tick reads a few
+        out.reverse()
+        return out
 
     def __iter__(self) -> Iterator[Event]:
         return iter(tuple(self._events))

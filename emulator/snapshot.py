@@ -224,8 +224,16 @@ def _transient_views(emu: Emulator) -> tuple[TransientTaskView, ...]:
 
 def _ability_views(app: App) -> tuple[AbilityView, ...]:
     contexts = app.contexts
-    return tuple(AbilityView(a.name, a.background_modes, contexts[a.name].abilityId if a.name in contexts else None)
-                 for a in app.abilities)
+    out = []
+    for a in app.abilities:
+        context = contexts.get(a.name)
+        view = _new(AbilityView)
+        f = view.__dict__  # filled field by field: see _new
+        f["name"] = a.name
+        f["background_modes"] = a.background_modes
+        f["ability_id"] = context.abilityId if context is not None else None
+        out.append(view)
+    return tuple(out)
 
 
 def _app_views(emu: Emulator) -> tuple[AppView, ...]:

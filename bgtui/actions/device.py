@@ -23,6 +23,8 @@ class DeviceActions(ActionsBase):
     def action_toggle_clock(self) -> None:
         self.app.driver.toggle()
         self.app.publish()
+        if self.has_class("-too-small"):  # type: ignore[attr-defined]
+            self._fit()  # type: ignore[attr-defined]  # its message says whether the clock runs
 
     def action_faster(self) -> None:
         self.app.driver.faster()

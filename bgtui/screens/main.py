@@ -104,7 +104,7 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         self.set_class(small, "-too-small")
         if small:
-            self.query_one("#too-small", Static).update(too_small_text(width, height))
+            self.query_one("#too-small", Static).update(too_small_text(width, height, self.app.driver.running))
             return
         if self.maximized is not None:
             return  # a zoomed panel has the whole screen
@@ -173,9 +173,14 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
         self._refresh_footer()
         counts = (len(snapshot.apps), len(snapshot.transient_tasks), len(snapshot.continuous_tasks),
                   len(snapshot.efficiency_grants), len(snapshot.notifications))
-        if counts != getattr(self, "_counts", None):
+        before = getattr(self, "_counts", None)
+        if counts != before:
             self._counts = counts
-            self.call_after_refresh(self._fit)  # after the tables took their new rows
+            rows = tuple(table.row_count for _p, table_id, _t in PANELS[:5] for table in self.query(f"#{table_id}"))
+            if before is not None and rows == counts:  # laid out once, and
+                self._fit()  # the tables took their new rows already: the new heights land in this frame
+            else:
+                self.call_after_refresh(self._fit)  # after the tables took their new rows
 
     def _disabled_now(self) -> frozenset[str]:
         snap = self.app.snapshot

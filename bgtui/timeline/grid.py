@@ -58,40 +58,50 @@ def label_of(depth: int, lane: Lane, width: int = LABEL_WIDTH) -> str:
     return text[:width - 1] + "…" if len(text) > width else text.ljust(width)
 
 
+_STATE_CELLS: dict[tuple[str, str], Cell] = {}  # one Cell per (kind, state): a frame draws thousands
+
+
 def _state_cell(lane: Lane, state: str) -> Cell:
     if lane.kind == "device" and lane.key[1] == "battery":
         low, _, level = state.partition(":")
         return Cell(_BATTERY[min(7, int(level) * 8 // 101)], "battery-low" if low == "low" else "battery")
-    glyph, style = GLYPHS.get((lane.kind, state), ("?", ""))
-    return Cell(glyph, style)
+    key = (lane.kind, state)
+    cell = _STATE_CELLS.get(key)
+    if cell is None:
+        cell = _STATE_CELLS[key] = Cell(*GLYPHS.get(key, ("?", "")))
+    return cell
 
 
 def lane_cells(lane: Lane, start_ms: int, scale_ms: int, width: int, now_ms: int) -> list[Cell]:
+    """One pass over the cells, the lane's marks and its spans together (all three in time order)."""
     spans, marks = lane.spans, lane.marks
-    starts = [s.start_ms for s in spans]
-    mark_times = [m.time_ms for m in marks]
-    out = []
+    m = bisect_left(marks, start_ms, key=lambda mark: mark.time_ms)  # the first mark in or after the window
+    j = bisect_right(spans, start_ms + scale_ms - 1, key=lambda span: span.start_ms) - 1  # the span at cell 0
+    n_marks, n_spans = len(marks), len(spans)
+    out: list[Cell] = []
     for i in range(width):
         a = start_ms + i * scale_ms
-        b = a + scale_ms
         if a > now_ms:
-            out.append(EMPTY)
-            continue
-        lo, hi = bisect_left(mark_times, a), bisect_left(mark_times, b)
-        if lo < hi:
-            mark = min(marks[lo:hi], key=lambda m: _PRIORITY.get(m.kind, 3))
+            out.extend([EMPTY] * (width - i))  # nothing is drawn after now
+            break
+        b = a + scale_ms
+        while m < n_marks and marks[m].time_ms < a:
+            m += 1
+        if m < n_marks and marks[m].time_ms < b:
+            hi = m + 1
+            while hi < n_marks and marks[hi].time_ms < b:
+                hi += 1
+            mark = min(marks[m:hi], key=lambda k: _PRIORITY.get(k.kind, 3))
             glyph, style = MARK_GLYPHS.get(mark.kind, ("•", "end"))
             out.append(Cell(glyph, style))
             continue
-        j = bisect_right(starts, b - 1) - 1
+        while j + 1 < n_spans and spans[j + 1].start_ms <= b - 1:
+            j += 1
         if j < 0:
             out.append(EMPTY)
             continue
         span = spans[j]
-        if span.end_ms is not None and span.end_ms <= a:
-            out.append(EMPTY)
-        else:
-            out.append(_state_cell(lane, span.state))
+        out.append(EMPTY if span.end_ms is not None and span.end_ms <= a else _state_cell(lane, span.state))
     return out
 
 

@@ -109,6 +109,7 @@ class TimelineState(NamedTuple):
     apps: dict[str, str]  # bundle -> foreground | background | suspended | dead
     transient: dict[int, str]  # live request id -> counting | paused
     continuous: dict[int, str]  # live task id -> active | suspended
+    grants: dict[tuple[str, int, str], str]  # (bundle, type bit, app | process) -> held
 
 
 _APP_STATES = {K.APP_FOREGROUND: "foreground", K.APP_LAUNCHED: "foreground", K.APP_BACKGROUND: "background",
@@ -130,7 +131,8 @@ class Timeline:
         self.children: dict[str, list[Lane]] = {}
         self._transient: dict[int, Lane] = {}
         self._continuous: dict[int, Lane] = {}
-        self._grants: dict[tuple[str, int], Lane] = {}
+        self._grants: dict[tuple[str, int, str], Lane] = {}  # (bundle, type bit, "app" | "process")
+
         self.threshold = 20
         self.level = 100
         self.last_ms = begins_ms
@@ -184,7 +186,8 @@ class Timeline:
             lane.set_state(t, "suspended" if task.suspended else "active")
             self._continuous[task.continuous_task_id] = lane
         for grant in snap.efficiency_grants:
-            self._grant_lane(grant.bundle_name, grant.resource_type.bit_length() - 1, -1).set_state(t, "held")
+            self._grant_lane(grant.bundle_name, grant.resource_type.bit_length() - 1, grant.scope,
+                             -1).set_state(t, "held")
 
     def _app_lane(self, bundle: str, label: str | None = None) -> Lane:
         lane = self.apps.get(bundle)
@@ -199,12 +202,13 @@ class Timeline:
         self.children[bundle].append(lane)
         return lane
 
-    def _grant_lane(self, bundle: str, bit: int, seq: int) -> Lane:
-        lane = self._grants.get((bundle, bit))
+    def _grant_lane(self, bundle: str, bit: int, scope: str, seq: int) -> Lane:
+        lane = self._grants.get((bundle, bit, scope))
         if lane is None or not lane.open:
             name = RESOURCE_NAMES[bit] if 0 <= bit < len(RESOURCE_NAMES) else f"type {1 << bit}"
-            lane = self._child(bundle, ("grant", bit, seq), "grant", f"grant {name}")
-            self._grants[(bundle, bit)] = lane
+            label = f"grant {name}" + (" (process)" if scope == "process" else "")
+            lane = self._child(bundle, ("grant", bit, scope, seq), "grant", label)
+            self._grants[(bundle, bit, scope)] = lane
         return lane
 
     def feed(self, e: Event) -> None:
@@ -243,6 +247,7 @@ class Timeline:
     def state_at(self, t: int) -> TimelineState:
         apps = {b: s for b, lane in self.apps.items() if (s := lane.state_at(t)) is not None}
         transient, continuous = {}, {}
+        grants: dict[tuple[str, int, str], str] = {}
         for bundle in self.apps:
             for lane in self.children[bundle]:
                 state = lane.state_at(t)
@@ -252,7 +257,9 @@ class Timeline:
                     transient[lane.key[2]] = state
                 elif lane.kind == "continuous":
                     continuous[lane.key[2]] = state
-        return TimelineState(apps, transient, continuous)
+                elif lane.kind == "grant":
+                    grants[(bundle, lane.key[2], lane.key[3])] = state  # key: ("grant", bundle, bit, scope, seq)
+        return TimelineState(apps, transient, continuous, grants)
 
 
 # -- what each event does to the lanes ---------------------------------------------------------------
@@ -360,28 +367,31 @@ def _bits(mask: int) -> list[int]:
     return [i for i in range(mask.bit_length()) if mask >> i & 1]
 
 
-def _grant_applied(tl: Timeline, e: Event, t: int, data: dict) -> None:
-    for bit in _bits(int(data.get("granted", data.get("resource_types", 0)) or 0)):
-        lane = tl._grant_lane(e.app, bit, e.seq)  # type: ignore[arg-type]
-        lane.set_state(t, "held")
-        lane.seqs.append(e.seq)
-
-
-def _grant_end(tl: Timeline, e: Event, t: int, data: dict) -> None:
-    if e.app is None:
+def _grants(tl: Timeline, e: Event, t: int, data: dict) -> None:
+    """Each efficiency event: the app's grant lanes follow what it holds right after it (the event says, per
+    scope: an app grant and a process grant of the same type are two lanes)."""
+    if e.app is None or "held_app" not in data:
         return
+    held = {(bit, "app") for bit in _bits(int(data["held_app"]))} | {
+        (bit, "process") for bit in _bits(int(data["held_process"]))}
     if e.kind is K.EFFICIENCY_RESET:
-        bits = [b for (bundle, b) in tl._grants if bundle == e.app]
         kind, words = "released", "reset by the app"
+    elif e.kind is K.EFFICIENCY_EXPIRED:
+        kind, words = "expired", "its timeOut ran out"
     else:
-        bits = _bits(int(data.get("released", data.get("resource_types", 0)) or 0))
-        kind, words = (("expired", "its timeOut ran out") if e.kind is K.EFFICIENCY_EXPIRED
-                       else ("released", e.reason.split(";", 1)[0]))
-    for bit in bits:
-        lane = tl._grants.get((e.app, bit))
-        if lane is not None and lane.open:
+        kind, words = "released", e.reason.split(";", 1)[0]
+    for (bundle, bit, scope), lane in list(tl._grants.items()):
+        if bundle == e.app and lane.open and (bit, scope) not in held:
             lane.close(t, kind, words, e.seq)
             lane.seqs.append(e.seq)
+    named = int(data.get("granted", data.get("resource_types", 0)) or 0)
+    for bit, scope in sorted(held):
+        lane = tl._grant_lane(e.app, bit, scope, e.seq)
+        if lane.state_at(t) != "held":
+            lane.set_state(t, "held")
+            lane.seqs.append(e.seq)
+        elif e.kind is not K.EFFICIENCY_EXPIRED and named >> bit & 1:
+            lane.seqs.append(e.seq)  # asked again (a merge) or partly released: one of the events that made it
 
 
 def _device(tl: Timeline, e: Event, t: int, data: dict) -> None:
@@ -428,11 +438,11 @@ _HANDLERS: dict[K, Handler] = {
     K.CONTINUOUS_STOPPED: _continuous_end,
     K.CONTINUOUS_CANCELLED: _continuous_end,
     K.CONTINUOUS_DROPPED: _continuous_end,
-    K.EFFICIENCY_APPLIED: _grant_applied,
-    K.EFFICIENCY_RESTORED: _grant_applied,
-    K.EFFICIENCY_RELEASED: _grant_end,
-    K.EFFICIENCY_EXPIRED: _grant_end,
-    K.EFFICIENCY_RESET: _grant_end,
+    K.EFFICIENCY_APPLIED: _grants,
+    K.EFFICIENCY_RESTORED: _grants,
+    K.EFFICIENCY_RELEASED: _grants,
+    K.EFFICIENCY_EXPIRED: _grants,
+    K.EFFICIENCY_RESET: _grants,
     K.BATTERY: _device,
     K.CHARGING: _device,
     K.SCREEN: _device,

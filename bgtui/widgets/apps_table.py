@@ -31,7 +31,7 @@ class AppsTable(SnapshotDrivenTable):
         Column("perms", "Perms", 7, drop=3),
         Column("listens", "Listens", 8, drop=4),
         Column("quota", "Daily quota left", 16),
-        Column("awake", "Keeps it awake", 14, flex=2),
+        Column("awake", "Keeps it awake", 14, flex=2, want=28),  # "nothing: suspended in 0:04.4" whole
     )
 
     def rows(self, snapshot: Snapshot) -> list[tuple[Any, Any]]:

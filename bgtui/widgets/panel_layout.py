@@ -17,9 +17,10 @@ MIN_SIZE = (80, 24)
 _NARROW_CAPS = (8, 6, 4, 4, 4)  # the most lines each panel takes before the log gets the rest
 
 
-def too_small_text(width: int, height: int) -> str:
+def too_small_text(width: int, height: int, running: bool) -> str:
+    clock = "The clock keeps running (space pauses it)" if running else "The clock is paused (space runs it)"
     return (f"bgtui needs a terminal of at least {MIN_SIZE[0]}×{MIN_SIZE[1]}; this one is {width}×{height}.\n"
-            "Make the window larger (or the font smaller). The clock keeps running; q quits.")
+            f"Make the window larger (or the font smaller). {clock}; q quits.")
 
 
 def fit_panels(screen: MainScreen, tables: list, titles: list[str]) -> None:  # type: ignore[type-arg]

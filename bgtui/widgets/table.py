@@ -39,6 +39,7 @@ class Column(NamedTuple):
     flex: int = 0  # share of the spare width
     drop: int = 0  # on a narrow table, columns with the highest `drop` go first (0: never)
     right: bool = False
+    want: int = 0  # a "why" column: below this width, droppable columns go first to give it room
 
 
 class SnapshotTable(ScrollView, can_focus=True):
@@ -254,7 +255,11 @@ class SnapshotTable(ScrollView, can_focus=True):
         def need(cs: list[Column]) -> int:
             return sum(c.width for c in cs) + max(0, len(cs) - 1)
 
-        while need(cols) > width and any(c.drop for c in cols):
+        def starved(cs: list[Column]) -> bool:
+            spare, shares = width - need(cs), sum(c.flex for c in cs) or 1
+            return any(c.width + max(0, spare) * c.flex // shares < c.want for c in cs if c.want)
+
+        while (need(cols) > width or starved(cols)) and any(c.drop for c in cols):
             cols.remove(max((c for c in cols if c.drop), key=lambda c: c.drop))
         spare = width - need(cols)
         shares = sum(c.flex for c in cols)

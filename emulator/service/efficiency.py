@@ -106,7 +106,8 @@ class EfficiencyManager(EfficiencyChecks):
                           f"granted {' and '.join(where)} {how} ({req.reason!r})" + "".join(f"; {n}" for n in notes),
                           app.bundle_name, function="applyEfficiencyResources", resource_types=req.resource_types,
                           granted=proc_bits | app_bits, added=added, persistent=req.is_persist,
-                          time_out=req.time_out, process=req.is_process, cpu_level=level)
+                          time_out=req.time_out, process=req.is_process, cpu_level=level,
+                          **self.held_masks(app.bundle_name))
 
     def _release_all(self, app: App, proc_bits: int, app_bits: int, notes: list[str]) -> None:
         done = []
@@ -127,7 +128,8 @@ class EfficiencyManager(EfficiencyChecks):
             notes.insert(0, f"{type_names(asked & ~released)} not held: nothing to release, and still OK")
         text = f"released {' and '.join(done)}" if done else "released nothing"
         self._events.emit(EventKind.EFFICIENCY_RELEASED, text + "".join(f"; {n}" for n in notes), app.bundle_name,
-                          function="applyEfficiencyResources", resource_types=asked, released=released)
+                          function="applyEfficiencyResources", resource_types=asked, released=released,
+                          **self.held_masks(app.bundle_name))
 
     # -- records and their expiry ----------------------------------------------------------
     def _remove(self, is_process: bool, key: int, bits: int) -> int:
@@ -182,7 +184,7 @@ class EfficiencyManager(EfficiencyChecks):
             scope = f"process {key}" if is_process else "the app"
             self._events.emit(EventKind.EFFICIENCY_EXPIRED, f"expired: {what}, held for {scope}; a timed grant ends "
                               "when its timeOut runs out (ResetTimeOutResource)", rec.bundle,
-                              resource_types=erase, process=is_process)
+                              resource_types=erase, process=is_process, **self.held_masks(rec.bundle))
             self.store.changed()
         self.rearm(is_process, key)
 
@@ -205,8 +207,21 @@ class EfficiencyManager(EfficiencyChecks):
         done = [f"{type_names(erased)} of the app"] if erased else []
         done.extend(f"{type_names(bits)} of process {pid} ({_RELATIVE})" for pid, bits in cleared)
         self._events.emit(EventKind.EFFICIENCY_RESET, "reset all: " + (f"released {' and '.join(done)}" if done else
-                          "nothing was held"), app.bundle_name, function=fn, released=erased)
+                          "nothing was held"), app.bundle_name, function=fn, released=erased,
+                          **self.held_masks(app.bundle_name))
         self.store.changed()
+
+    def held_masks(self, bundle: str) -> dict[str, int]:
+        """What the app holds right after an event, per scope. Every efficiency event carries it, so that a
+        reader of the log (the timeline) knows each scope's grants without replaying the rules."""
+        app_mask = proc_mask = 0
+        for rec in self.app_records.values():
+            if rec.bundle == bundle:
+                app_mask |= rec.mask
+        for rec in self.proc_records.values():
+            if rec.bundle == bundle:
+                proc_mask |= rec.mask
+        return {"held_app": app_mask, "held_process": proc_mask}
 
     def get_all(self, app: App) -> list[ResourceRow]:
         """One row per held type of the caller's uid, app records first, with the device's type value bug."""
@@ -244,7 +259,7 @@ class EfficiencyManager(EfficiencyChecks):
         if proc_erased:
             self._events.emit(EventKind.EFFICIENCY_RELEASED, f"released {type_names(proc_erased)} of process {pid}: "
                               "the process died (RemoveProcessRecord)", app.bundle_name, released=proc_erased,
-                              process=True)
+                              process=True, **self.held_masks(app.bundle_name))
         erased, cleared = self._release_app(app.uid, drop)
         kept = self.app_records.get(app.uid)
         if erased or cleared:
@@ -254,7 +269,7 @@ class EfficiencyManager(EfficiencyChecks):
                               f"released {' and '.join(done)}: the app stopped, which releases every type but "
                               "WORK_SCHEDULER and TIMER (OnAppStopped)"
                               + (f"; kept {type_names(kept.mask)}" if kept else ""),
-                              app.bundle_name, released=erased)
+                              app.bundle_name, released=erased, **self.held_masks(app.bundle_name))
         if proc_erased or erased or cleared:
             self.store.changed()
 

@@ -214,7 +214,7 @@ def restore(mgr: EfficiencyManager, emu: Emulator, rebooted: bool) -> None:
                 f" at uptime {_s(uptime)}: {len(apps)} app and {len(procs)} process record(s) kept, {dropped} dropped"
                 + (f"; {note}" if note else ""), app_records=len(apps), process_records=len(procs), dropped=dropped)
     for kind, reason, bundle, bits, is_process in later:
-        events.emit(kind, reason, bundle, resource_types=bits, process=is_process)
+        events.emit(kind, reason, bundle, resource_types=bits, process=is_process, **mgr.held_masks(bundle))
     mgr.store.changed()  # RefreshResourceRecord at the end of HandlePersistenceData
     for uid in before | set(apps) | {r.uid for r in procs.values()}:
         app = emu.app_by_uid(uid)

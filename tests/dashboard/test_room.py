@@ -64,6 +64,14 @@ async def test_below_80x24_the_screen_says_what_it_needs(size: tuple[int, int]) 
         assert app.main_screen.has_class("-too-small")
         text = str(app.main_screen.query_one("#too-small").render())
         assert f"at least 80×24; this one is {size[0]}×{size[1]}" in text
+        running = app.driver.running
+        assert ("The clock keeps running (space pauses it); q quits." if running else
+                "The clock is paused (space runs it); q quits.") in text
+        await pilot.press("space")
+        text = str(app.main_screen.query_one("#too-small").render())
+        assert app.driver.running is not running
+        assert ("The clock keeps running (space pauses it); q quits." if not running else
+                "The clock is paused (space runs it); q quits.") in text
         await pilot.press("w")  # a row no one can see: refused
         assert toasts.last().message == "The terminal is too small to show what this key would act on."
         assert len(app.recorder) == 0

@@ -60,3 +60,22 @@ async def test_a_toast_waits_for_the_form_to_close(app: BgtuiApp) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["engine note"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_toast_leaves_the_newest_log_rows_and_the_left_half_in_view(app: BgtuiApp,
+                                                                          size: tuple[int, int]) -> None:
+    from textual.widgets._toast import Toast
+
+    from bgtui.widgets.event_log import EventLog
+
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.click("#ok")  # a granted request: a toast, and a new row at the bottom of the log
+        await pilot.pause()
+        (toast,) = app.screen.query(Toast)
+        log = app.main_screen.query_one(EventLog).region
+        assert toast.region.y == 1 and toast.region.x >= size[0] // 2 - 1  # under the header, on the right half
+        assert toast.region.bottom <= log.y  # the log is untouched, its newest rows first
+        assert toast.region.width <= 46 and "granted" in str(toast.render())

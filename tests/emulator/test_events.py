@@ -13,6 +13,8 @@ def test_the_log_is_bounded_and_counts_everything_emitted():
     assert [e.reason for e in log] == ["e2", "e3", "e4"]
     assert (len(log), log.total, log.capacity) == (3, 5, 3)
     assert [e.seq for e in log.since(3)] == [4, 5]
+    assert [e.seq for e in log.since(0)] == [3, 4, 5]  # older ones are gone: what the log still holds
+    assert [e.seq for e in log.since(1)] == [3, 4, 5] and log.since(5) == [] and log.since(9) == []
 
 
 def test_default_capacity_is_10000():

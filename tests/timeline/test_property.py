@@ -15,7 +15,8 @@ from tests.test_scenario_record import _ACTION, BUNDLES, _reacting
 def snapshot_state(snap):
     return ({a.bundle_name: a.state for a in snap.apps},
             {t.request_id: "counting" if t.counting else "paused" for t in snap.transient_tasks},
-            {t.continuous_task_id: "suspended" if t.suspended else "active" for t in snap.continuous_tasks})
+            {t.continuous_task_id: "suspended" if t.suspended else "active" for t in snap.continuous_tasks},
+            {(g.bundle_name, g.resource_type.bit_length() - 1, g.scope): "held" for g in snap.efficiency_grants})
 
 
 def play(actions):
@@ -42,9 +43,10 @@ def play(actions):
                 rec.perform_call(app, "startBackgroundRunning", [app.context, [rest[1]], agent_for(app)])
             elif kind == "stop":
                 rec.perform_call(app, "stopBackgroundRunning", [app.context])
-            elif kind == "efficiency":
+            elif kind in ("efficiency", "process_efficiency"):
                 rec.perform_call(app, "applyEfficiencyResources", [{"resourceTypes": rest[1], "isApply": rest[2],
-                                                                    "timeOut": rest[3], "reason": "e"}])
+                                                                    "timeOut": rest[3], "reason": "e",
+                                                                    "isProcess": kind == "process_efficiency"}])
             elif kind == "on":
                 rec.perform_call(app, "on", ["continuousTaskCancel", lambda *a: None])
             elif kind == "do":
@@ -58,8 +60,13 @@ def play(actions):
     return emu, timeline, rec
 
 
+# per-process grants too: a CPU grant of the process and one of the app are two lanes
+_ACTIONS = st.one_of(_ACTION, st.tuples(st.just("process_efficiency"), st.sampled_from(BUNDLES),
+                                        st.sampled_from([1, 3]), st.booleans(), st.integers(0, 60_000)))
+
+
 @settings(max_examples=120, deadline=None)
-@given(st.lists(_ACTION, max_size=30), st.lists(st.integers(0, 10**7), max_size=6))
+@given(st.lists(_ACTIONS, max_size=30), st.lists(st.integers(0, 10**7), max_size=6))
 def test_the_timeline_at_any_moment_is_the_snapshot_of_a_fresh_replay_then(actions, extra):
     emu, timeline, rec = play(actions)
     end = emu.now_ms
