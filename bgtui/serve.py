@@ -32,7 +32,7 @@ class PortInUse(OSError):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from bgtui.cli import _speed, add_safety_options
+    from bgtui.cli import _speed, add_allow_large, add_safety_options
 
     parser = argparse.ArgumentParser(
         prog="bgtui serve", description="Serve the dashboard to a web browser: each tab gets its own session "
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=_speed, default=1.0, help="clock speed, from 0.1 to 100 (default 1)")
     parser.add_argument("--paused", action="store_true", help="start each tab with the clock paused")
     parser.add_argument("--theme", metavar="NAME", help="the theme each tab starts with (dark, light, ...)")
+    add_allow_large(parser)
     return parser
 
 
@@ -118,6 +119,8 @@ def tab_command(args: argparse.Namespace, folder: SaveFolder) -> list[str]:
         argv.append("--paused")
     if args.theme:
         argv += ["--theme", args.theme]
+    if args.allow_large:
+        argv.append("--allow-large")
     return argv
 
 
@@ -129,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from emulator.scenario.model import ScenarioError
 
         try:
-            load(args.scenario)
+            load(args.scenario, allow_large=args.allow_large)
         except ScenarioError as err:
             print(err, file=sys.stderr)
             return 2
