@@ -102,15 +102,6 @@ class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
         self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
         self.call_after_refresh(_settle_garbage_collector)
 
-    def refresh_css(self, animate: bool = True) -> None:
-        """Textual queues this when the theme is set, and make_app sets it before the app runs. Until
-        the first screen is pushed nothing is styled, and the first styling pass parses the stylesheet
-        with the variables given here: a full reparse now would be thrown away (about 10 ms of start-up)."""
-        if not self.screen_stack:
-            self.stylesheet.set_variables(self.get_css_variables())
-            return
-        super().refresh_css(animate)
-
     def tick(self) -> None:
         """The one app-level tick: advance virtual time, take one snapshot, let every widget draw it."""
         self._ticks += 1
