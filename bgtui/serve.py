@@ -20,9 +20,12 @@ import ipaddress
 import socket
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from bgtui.save_folder import DEFAULT_SAVE_DIR, SaveFolder
+
+if TYPE_CHECKING:
+    from bgtui.themes.registry import ThemeRegistry
 
 __all__ = ["build_parser", "main", "bind_listener", "is_loopback", "exposure_warning", "tab_command", "PortInUse"]
 
@@ -160,20 +163,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _themes() -> dict[str, object]:
+def _registry() -> ThemeRegistry:
     from bgtui.themes.registry import ThemeRegistry
     from bgtui.themes.settings import shipped_themes_dir, user_themes_dir
 
     registry = ThemeRegistry([shipped_themes_dir(), user_themes_dir()])
     registry.load_all()
-    return registry.themes
+    return registry
+
+
+def _themes() -> dict[str, object]:
+    return _registry().themes
 
 
 def _theme_problem(name: str) -> str | None:
-    """Whether the theme exists, checked once here rather than in every tab."""
-    themes = _themes()
+    """Whether the theme exists, checked once here rather than in every tab; a broken file's own error
+    when the file named NAME is there but does not load (as `bgtui --theme NAME` says)."""
+    registry = _registry()
+    themes = registry.themes
     if name in themes:
         return None
+    broken = next((e for e in registry.errors() if e.path.stem == name), None)
+    if broken is not None:
+        return f"theme {name!r} cannot be used: {broken}"
     return f"no theme named {name!r}: choose one of {', '.join(sorted(themes))}"
 
 
