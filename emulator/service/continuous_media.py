@@ -3,9 +3,10 @@
 Both change what a continuous task's notification says (notifications.notification_text): the service keeps what
 it last heard per uid, in memory only (a service restart forgets it; nothing re-sends it).
 Sources, at HEAD e75584cd: `bg_continuous_task_mgr.cpp` ("CTM") AVSessionNotifyUpdateNotification (2429-2459) and
-its Inner (2461-2520), RemoveAudioPlaybackDelayTask (2522-2531), SetLiveViewInfo (4118-4129),
+its Inner (2461-2520), RemoveAudioPlaybackDelayTask (2521-2530), SetLiveViewInfo (4118-4129),
 CancelBgTaskNotificationInner (4154-4172), SendNotificationByLiveViewCancelInner (4186-4198);
-`task_notification_subscriber.cpp` OnConsumed (86-117) and OnCanceled (56-84).
+`task_notification_subscriber.cpp` OnConsumed (87-120) and OnCanceled (57-85). The record's
+audioDetectState_ (CTM:2480-2487) is cleared only by SuspendContinuousAudioTask, which nothing here calls.
 """
 
 from __future__ import annotations
