@@ -220,12 +220,13 @@ def _settle_garbage_collector() -> None:
 def make_app(emulator: Emulator | None = None, *, session: Session | None = None, clock_running: bool = True,
              speed: float = 1.0, size_hint: tuple[int, int] | None = None, theme: str | None = None,
              watch_themes: bool = True, watch_scenario: str | Path | None = None, readonly: bool = False,
-             save_dir: str | Path | None = None, served: bool = False) -> BgtuiApp:
+             save_dir: str | Path | None = None, served: bool = False, allow_large: bool = False) -> BgtuiApp:
     """The dashboard over `session` (a scenario playing: Session.of_scenario), else over `emulator`
     (the built-in demo device by default).
 
     With `watch_scenario` (the scenario's file), saving the file restarts the scenario from its
-    beginning (bgtui.scenario_watch); a file that does not load keeps the running one.
+    beginning (bgtui.scenario_watch); a file that does not load keeps the running one, and one past
+    the size limits (emulator.scenario.size) does not load unless `allow_large`.
 
     `readonly` is presenter mode (bgtui.presenter): keys that would change the world are refused.
     `save_dir` confines every file the forms write to that folder (bgtui.save_folder); `served`
@@ -258,6 +259,6 @@ def make_app(emulator: Emulator | None = None, *, session: Session | None = None
     if watch_scenario is not None:
         from bgtui.scenario_watch import ScenarioWatcher
 
-        app.scenario_watcher = ScenarioWatcher(app, watch_scenario)
+        app.scenario_watcher = ScenarioWatcher(app, watch_scenario, allow_large=allow_large)
         app.call_later(app.scenario_watcher.start_watching)
     return app

@@ -1,6 +1,6 @@
 """`bgtui`: open the dashboard on the built-in demo device or a scenario, or run a headless command.
 
-    bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME] [--readonly] [--save-dir DIR]
+    bgtui [FILE] [--watch] [--speed X] [--paused] [--theme NAME] [--readonly] [--save-dir DIR] [--allow-large]
     bgtui serve [FILE] [--port N] [--host H] [--readonly] [--save-dir DIR]
     bgtui screenshot FILE --at TIME [-o OUT.svg] [--size 160x45] [--theme NAME]
     bgtui timeline FILE [--from T] [--to T] (--svg OUT | --format text)
@@ -49,8 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME",
                         help="a theme from themes/ or your themes folder: dark, light, high-contrast, colorblind, ...")
     add_safety_options(parser)
+    add_allow_large(parser)
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)  # a `bgtui serve` tab
     return parser
+
+
+def add_allow_large(parser: argparse.ArgumentParser) -> None:
+    """--allow-large, on every command that loads a scenario (emulator.scenario.size says why)."""
+    from emulator.scenario.size import FLAG_HELP
+
+    parser.add_argument("--allow-large", action="store_true", help=FLAG_HELP)
 
 
 def add_safety_options(parser: argparse.ArgumentParser, *, default_save_dir: str | None = None) -> None:
@@ -97,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bgtui.session import Session
 
         try:
-            session = Session.of_scenario(load(args.scenario))
+            session = Session.of_scenario(load(args.scenario, allow_large=args.allow_large))
         except ScenarioError as err:
             print(err, file=sys.stderr)
             return 2
@@ -117,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app = make_app(session=session, clock_running=not args.paused, speed=args.speed, theme=args.theme,
                        watch_scenario=args.scenario if args.watch else None, readonly=args.readonly,
-                       save_dir=args.save_dir, served=args.served)
+                       save_dir=args.save_dir, served=args.served, allow_large=args.allow_large)
     except UnknownThemeError as err:
         parser.error(str(err))
     app.run()

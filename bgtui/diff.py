@@ -1,4 +1,4 @@
-"""`bgtui diff A B`: play two scenarios or saved sessions and show where their event logs part.
+"""`bgtui diff A B [--allow-large]`: play two scenarios or saved sessions and show where their event logs part.
 
     bgtui diff session.toml resumed.toml
 
@@ -17,18 +17,20 @@ from emulator.events import Event
 from emulator.scenario.load import load
 from emulator.scenario.model import ScenarioError
 from emulator.scenario.runner import ScenarioRun
+from emulator.scenario.size import FLAG_HELP
 from emulator.scenario.timefmt import format_clock
 
 __all__ = ["main", "first_difference", "play_log"]
 
 PROG = "bgtui diff"
 CONTEXT = 3
-USAGE = "usage: bgtui diff A B   (two scenario files, saved sessions or demo:NAME)"
+USAGE = "usage: bgtui diff A B [--allow-large]   (two scenario files, saved sessions or demo:NAME)"
+HELP = f"{USAGE}\n  --allow-large   {FLAG_HELP}"
 
 
-def play_log(file: str) -> tuple[list[Event], int]:
+def play_log(file: str, *, allow_large: bool = False) -> tuple[list[Event], int]:
     """Every engine event of FILE played to its end (the whole stream, not the bounded log), and the end."""
-    run = ScenarioRun(load(file))
+    run = ScenarioRun(load(file, allow_large=allow_large))
     events: list[Event] = []
     run.emu.events.subscribe(events.append)
     run.run()
@@ -56,14 +58,17 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     args = list(sys.argv[2:] if argv is None else argv)
+    allow_large = "--allow-large" in args
+    args = [a for a in args if a != "--allow-large"]
     if args in (["-h"], ["--help"]):
-        out.write(USAGE + "\n")
+        out.write(HELP + "\n")
         return 0
     if len(args) != 2 or any(a.startswith("-") for a in args):
         err.write(f"{PROG}: expected two files, got {len(args)} argument(s) {' '.join(args)!r}; {USAGE}\n")
         return 2
     try:
-        (log_a, end_a), (log_b, end_b) = play_log(args[0]), play_log(args[1])
+        (log_a, end_a), (log_b, end_b) = (play_log(args[0], allow_large=allow_large),
+                                          play_log(args[1], allow_large=allow_large))
     except ScenarioError as exc:
         err.write(f"{exc}\n")
         return 2

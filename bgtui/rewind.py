@@ -189,6 +189,7 @@ class Rewind:
         dropped = later_steps(live, at_ms)
         fork = replay_session(live, at_ms, keep_later=False)
         self.live = self._live_driver = None
+        self.points = None  # they were the old session's
         self.app.gate.unlock(GATE_HOLDER)
         await self.app.load_session(fork, running=self._live_was_running)
         return dropped

@@ -56,8 +56,10 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 class ScenarioWatcher:
     def __init__(self, app: BgtuiApp, file: str | Path, *, debounce_ms: int = DEBOUNCE_MS, step_ms: int = STEP_MS,
-                 ready_timeout_ms: int = 1_000, force_polling: bool | None = None) -> None:
+                 ready_timeout_ms: int = 1_000, force_polling: bool | None = None,
+                 allow_large: bool = False) -> None:
         self.app = app
+        self.allow_large = allow_large
         self.file = str(file)
         """The file as the user named it (messages and the reloaded scenario use this name)."""
         self.path = Path(os.path.abspath(file))
@@ -94,7 +96,7 @@ class ScenarioWatcher:
         """Load the file now: restart it from its beginning, or say why not and keep the running one."""
         self._loaded = _stamp(self.path)
         try:
-            session = Session.of_scenario(load(self.file))
+            session = Session.of_scenario(load(self.file, allow_large=self.allow_large))
         except ScenarioError as error:
             self.app.notify(f"{error}\nThe running scenario carries on.", title="Scenario not reloaded",
                             severity="error", timeout=12, markup=False)

@@ -18,6 +18,7 @@ from typing import Sequence
 
 from emulator.scenario.load import load
 from emulator.scenario.model import ScenarioError
+from emulator.scenario.size import FLAG_HELP
 from emulator.scenario.timefmt import DurationError, format_duration, parse_duration
 
 from bgtui.cli_parser import InvalidArguments, RaisingParser
@@ -34,6 +35,7 @@ def _parser() -> RaisingParser:
     parser.add_argument("-o", "--out", metavar="OUT.svg", help="where to save (default: ./STEM-TIME.svg)")
     parser.add_argument("--size", default="160x45", metavar="WxH", help="terminal size (default 160x45)")
     parser.add_argument("--theme", metavar="NAME", help="a theme (default: your remembered choice)")
+    parser.add_argument("--allow-large", action="store_true", help=FLAG_HELP)
     return parser
 
 
@@ -71,7 +73,7 @@ def _run(argv: list[str]) -> int:
         raise InvalidArguments(f"{out}: the screenshot is an SVG; name it .svg")
     if not out.parent.is_dir():
         raise InvalidArguments(f"{out}: the folder {out.parent} does not exist")
-    scenario = load(ns.file)
+    scenario = load(ns.file, allow_large=ns.allow_large)
 
     from bgtui.session import Session
 

@@ -20,9 +20,12 @@ import ipaddress
 import socket
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from bgtui.save_folder import DEFAULT_SAVE_DIR, SaveFolder
+
+if TYPE_CHECKING:
+    from bgtui.themes.registry import ThemeRegistry
 
 __all__ = ["build_parser", "main", "bind_listener", "is_loopback", "exposure_warning", "tab_command", "PortInUse"]
 
@@ -32,7 +35,7 @@ class PortInUse(OSError):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from bgtui.cli import _speed, add_safety_options
+    from bgtui.cli import _speed, add_allow_large, add_safety_options
 
     parser = argparse.ArgumentParser(
         prog="bgtui serve", description="Serve the dashboard to a web browser: each tab gets its own session "
@@ -46,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=_speed, default=1.0, help="clock speed, from 0.1 to 100 (default 1)")
     parser.add_argument("--paused", action="store_true", help="start each tab with the clock paused")
     parser.add_argument("--theme", metavar="NAME", help="the theme each tab starts with (dark, light, ...)")
+    add_allow_large(parser)
     return parser
 
 
@@ -118,6 +122,8 @@ def tab_command(args: argparse.Namespace, folder: SaveFolder) -> list[str]:
         argv.append("--paused")
     if args.theme:
         argv += ["--theme", args.theme]
+    if args.allow_large:
+        argv.append("--allow-large")
     return argv
 
 
@@ -129,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from emulator.scenario.model import ScenarioError
 
         try:
-            load(args.scenario)
+            load(args.scenario, allow_large=args.allow_large)
         except ScenarioError as err:
             print(err, file=sys.stderr)
             return 2
@@ -157,20 +163,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _themes() -> dict[str, object]:
+def _registry() -> ThemeRegistry:
     from bgtui.themes.registry import ThemeRegistry
     from bgtui.themes.settings import shipped_themes_dir, user_themes_dir
 
     registry = ThemeRegistry([shipped_themes_dir(), user_themes_dir()])
     registry.load_all()
-    return registry.themes
+    return registry
+
+
+def _themes() -> dict[str, object]:
+    return _registry().themes
 
 
 def _theme_problem(name: str) -> str | None:
-    """Whether the theme exists, checked once here rather than in every tab."""
-    themes = _themes()
+    """Whether the theme exists, checked once here rather than in every tab; a broken file's own error
+    when the file named NAME is there but does not load (as `bgtui --theme NAME` says)."""
+    registry = _registry()
+    themes = registry.themes
     if name in themes:
         return None
+    broken = next((e for e in registry.errors() if e.path.stem == name), None)
+    if broken is not None:
+        return f"theme {name!r} cannot be used: {broken}"
     return f"no theme named {name!r}: choose one of {', '.join(sorted(themes))}"
 
 

@@ -18,6 +18,7 @@ from typing import TextIO
 from emulator.scenario.load import load
 from emulator.scenario.model import ScenarioError
 from emulator.scenario.runner import ScenarioRun
+from emulator.scenario.size import FLAG_HELP
 from emulator.scenario.timefmt import DurationError, format_clock, parse_duration
 
 from bgtui.cli_parser import InvalidArguments, RaisingParser
@@ -37,6 +38,7 @@ def _parser() -> RaisingParser:
     parser.add_argument("--svg", metavar="OUT", help="write an SVG picture to OUT")
     parser.add_argument("--format", choices=("text",), help="print the timeline as text")
     parser.add_argument("--width", type=int, default=100, help="text: cells of time per lane (default 100)")
+    parser.add_argument("--allow-large", action="store_true", help=FLAG_HELP)
     return parser
 
 
@@ -49,9 +51,10 @@ def _time(flag: str, text: str | None) -> int | None:
         raise InvalidArguments(f"{flag} {exc}") from None
 
 
-def play_timeline(file: str, until_ms: int | None = None) -> tuple[Timeline, ScenarioRun]:
+def play_timeline(file: str, until_ms: int | None = None, *,
+                  allow_large: bool = False) -> tuple[Timeline, ScenarioRun]:
     """Play FILE headless (up to `until_ms`, else its end) with a timeline attached from the start."""
-    run = ScenarioRun(load(file))
+    run = ScenarioRun(load(file, allow_large=allow_large))
     timeline = Timeline.attach(run.emu)
     run.run(until_ms=until_ms)
     return timeline, run
@@ -83,7 +86,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         start, end = _time("--from", ns.start), _time("--to", ns.end)
         if start is not None and end is not None and start >= end:
             raise InvalidArguments(f"--from {ns.start} is not before --to {ns.end}")
-        timeline, run = play_timeline(ns.file, end)
+        timeline, run = play_timeline(ns.file, end, allow_large=ns.allow_large)
         end = run.emu.now_ms if end is None else end
         start = start or 0
         if start >= end:

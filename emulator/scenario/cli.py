@@ -1,10 +1,11 @@
 """The headless commands: `play`, `demos` and `dump`. Never imports Textual.
 
-    bgtui play FILE [--format text|jsonl] [--csv OUT]
+    bgtui play FILE [--format text|jsonl] [--csv OUT] [--allow-large]
     bgtui demos
-    bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
+    bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME] [--allow-large]
 
-FILE is a scenario file or `demo:NAME`. Exit codes: 0 every expectation held; 1 one failed or a
+FILE is a scenario file or `demo:NAME`; one whose steps run more than emulator.scenario.size
+allows is refused unless --allow-large. Exit codes: 0 every expectation held; 1 one failed or a
 step could not run; 2 invalid input (a bad file or command line, or a function this build's kit
 does not have yet).
 """
@@ -19,14 +20,16 @@ from emulator.scenario.load import load
 from emulator.scenario.model import ScenarioError
 from emulator.scenario.report import CsvWriter, JsonlWriter, TextWriter, summary, tee
 from emulator.scenario.runner import ScenarioRun
+from emulator.scenario.size import MAX_FILE_RUNS, MAX_STEP_RUNS
 from emulator.scenario.timefmt import DurationError, parse_duration
 
 __all__ = ["main"]
 
 USAGE = """usage:
-  bgtui play FILE [--format text|jsonl] [--csv OUT]   run a scenario headless; print its event log
+  bgtui play FILE [--format text|jsonl] [--csv OUT] [--allow-large]
+                                                      run a scenario headless; print its event log
   bgtui demos                                         list the built-in demos (FILE = demo:NAME)
-  bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
+  bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME] [--allow-large]
                                                       print `hidumper -s 1903` text for the state at
                                                       the scenario's end (or at TIME)
 """
@@ -69,7 +72,11 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return 0
 
 
-PLAY_HELP = """usage: bgtui play FILE [--format text|jsonl] [--csv OUT]
+# Shown in every sub-command's --help that loads a scenario.
+ALLOW_LARGE_HELP = (f"  --allow-large     play a file past the size limits: a step running more than {MAX_STEP_RUNS:,} times,\n"
+                    f"                    or more than {MAX_FILE_RUNS:,} runs in all (refused otherwise, with their cost)\n")
+
+PLAY_HELP = f"""usage: bgtui play FILE [--format text|jsonl] [--csv OUT] [--allow-large]
 
 Run a scenario headless (no dashboard) and print its event log, then whether every expectation held.
 
@@ -77,11 +84,11 @@ Run a scenario headless (no dashboard) and print its event log, then whether eve
   --format text     one line per event: time, kind, app, reason (the default)
   --format jsonl    one JSON object per event; the summary goes to stderr
   --csv OUT         also write every event to OUT as CSV
-
+{ALLOW_LARGE_HELP}
 Exit codes: 0 every expectation held; 1 one failed or a step could not run; 2 invalid input.
 """
 
-DUMP_HELP = """usage: bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME]
+DUMP_HELP = f"""usage: bgtui dump (-T All | -C --all | -E --all) [FILE] [--at TIME] [--allow-large]
 
 Print what `hidumper -s 1903` prints on a device (transient -T, continuous -C, efficiency -E), for
 the state at the end of scenario FILE (a fresh device without one), or at virtual time TIME.
@@ -89,7 +96,7 @@ FILE may come before or after the options.
 
   FILE              a scenario file, or demo:NAME
   --at TIME         a virtual time: "3m", "1m30s", "0s"
-"""
+{ALLOW_LARGE_HELP}"""
 
 
 def _wants_help(argv: list[str]) -> bool:
@@ -104,8 +111,9 @@ def _play(argv: list[str], out: TextIO, err: TextIO) -> int:
     parser.add_argument("file")
     parser.add_argument("--format", choices=("text", "jsonl"), default="text")
     parser.add_argument("--csv", metavar="OUT")
+    parser.add_argument("--allow-large", action="store_true")
     ns = parser.parse_args(argv)
-    scenario = load(ns.file)
+    scenario = load(ns.file, allow_large=ns.allow_large)
     log = JsonlWriter(out, batch=256) if ns.format == "jsonl" else TextWriter(out, batch=256)
     csv_file = None
     if ns.csv:
@@ -151,10 +159,12 @@ def _dump(argv: list[str], out: TextIO) -> int:
     if start is None:
         raise _UsageError("dump needs one of: " + ", ".join(" ".join(c) for c in DUMP_COMMANDS))
     command, rest = argv[start:start + 2], argv[:start] + argv[start + 2:]  # FILE before or after
-    file, at = None, None
+    file, at, allow_large = None, None, False
     while rest:
         token = rest.pop(0)
-        if token == "--at":
+        if token == "--allow-large":
+            allow_large = True
+        elif token == "--at":
             if not rest:
                 raise _UsageError("--at needs a time, e.g. --at 3m")
             try:
@@ -170,7 +180,7 @@ def _dump(argv: list[str], out: TextIO) -> int:
         if at is not None:
             emu.advance_to(at)
     else:
-        run = ScenarioRun(load(file))
+        run = ScenarioRun(load(file, allow_large=allow_large))
         run.run(until_ms=at)
         emu = run.emu
     out.write(dump(emu, command))

@@ -13,6 +13,7 @@ from typing import Any
 
 from emulator.apps import ABILITY_NAME
 from emulator.errors import ERRORS
+from emulator.scenario import size
 from emulator.scenario import steps as step_parser
 from emulator.scenario.actions import ACTIONS, DEVICE_KEYS, POLICY_KEYS
 from emulator.scenario.model import AppSpec, Scenario, ScenarioError
@@ -34,9 +35,10 @@ _APP_KEYS = ("bundle_name", "label", "system_app", "atomic_service", "permission
 class Ctx:
     """Where we are: the file and its key lines, to name the line of any field."""
 
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str, text: str, *, allow_large: bool = False) -> None:
         self.file = file
         self.lines = KeyLines(text)
+        self.allow_large = allow_large  # emulator.scenario.size: run counts past its limits are accepted
 
     def fail(self, path: tuple[object, ...], message: str) -> ScenarioError:
         return ScenarioError(self.file, self.lines.line(path), field_name(path), message)
@@ -80,8 +82,12 @@ def _kind(value: object) -> str:
 
 
 # -- entry points ---------------------------------------------------------------------------------
-def load(spec: str) -> Scenario:
-    """A scenario from a path, or `demo:NAME` for a built-in demo."""
+def load(spec: str, *, allow_large: bool = False) -> Scenario:
+    """A scenario from a path, or `demo:NAME` for a built-in demo.
+
+    A file whose steps run more than emulator.scenario.size allows (a million runs of a step, two
+    million in all) raises ScenarioError, unless `allow_large`.
+    """
     if spec.startswith("demo:"):
         from emulator.scenario.demos import demo_text
 
@@ -90,11 +96,11 @@ def load(spec: str) -> Scenario:
             text = demo_text(name)
         except KeyError as exc:
             raise ScenarioError(spec, None, None, str(exc.args[0])) from None
-        return load_text(text, spec)
-    return load_file(spec)
+        return load_text(text, spec, allow_large=allow_large)
+    return load_file(spec, allow_large=allow_large)
 
 
-def load_file(path: str | Path) -> Scenario:
+def load_file(path: str | Path, *, allow_large: bool = False) -> Scenario:
     file = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -109,14 +115,16 @@ def load_file(path: str | Path) -> Scenario:
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         raise ScenarioError(file, line, None, "is not UTF-8 text (a TOML file must be UTF-8)") from None
-    return load_text(text, file)
+    return load_text(text, file, allow_large=allow_large)
 
 
-def load_text(text: str, file: str = "<scenario>") -> Scenario:
+def load_text(text: str, file: str = "<scenario>", *, allow_large: bool = False) -> Scenario:
     text = text.removeprefix("\ufeff")  # a UTF-8 byte order mark, as most editors on Windows write
     deep = too_deep_line(text)
     if deep is not None:
         raise ScenarioError(file, deep, None, f"arrays or inline tables nest more than {MAX_DEPTH} levels deep")
+    if not allow_large:
+        size.check_text(text, file)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -125,11 +133,13 @@ def load_text(text: str, file: str = "<scenario>") -> Scenario:
         line = int(m.group(1)) if m and m.group(1) else text.count("\n") + 1
         msg = msg[:m.start()].strip() if m else msg
         raise ScenarioError(file, line, None, f"invalid TOML: {msg}") from None
-    ctx = Ctx(file, text)
+    ctx = Ctx(file, text, allow_large=allow_large)
     for key in data:
         if key not in _TOP:
             raise ctx.fail((key,), unknown_key(key, _TOP, "the file"))
-    return _scenario(ctx, data)
+    sc = _scenario(ctx, data)
+    size.check_scenario(ctx, sc)
+    return sc
 
 
 # -- sections -------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import json
+from itertools import pairwise
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -113,6 +114,12 @@ class ScenarioRun:
         # Engine events are looked up by their EventKind (an enum hashes by name), trace entries by str.
         engine_kinds = {k.value: k for k in EventKind}
         self._watched = {engine_kinds.get(k, k): v for k, v in self.seen.by_kind.items()}
+        # Runs waiting: steps not yet started, in file order (their first runs are in time order, as the
+        # loader checks), and a heap of the next run of each repeating step. One entry per repeating
+        # step, not one per step: a 200,000-step file does not hold 200,000 queue entries.
+        self._order = scenario.steps
+        self._next_step = 0
+        self._base = 0
         self._queue: list[tuple[int, int, int, Step]] = []
         self._shapes: dict[int, Shape] = {}
         self.started = False
@@ -145,12 +152,13 @@ class ScenarioRun:
                                  permissions=spec.permissions, background_modes=spec.background_modes,
                                  running_resources_apply=spec.running_resources_apply, label=spec.label,
                                  abilities=spec.install_abilities())
-        base = self.emu.now_ms
-        for step in self.scenario.steps:
-            self._queue.append((base + step.at_ms, step.index, 0, step))
-        heapq.heapify(self._queue)
-        if self._queue:
-            self._drive_at(self._queue[0][0])
+        base = self._base = self.emu.now_ms
+        steps = self.scenario.steps
+        if any(a.at_ms > b.at_ms for a, b in pairwise(steps)):  # a Scenario built by code may be unsorted
+            self._order = sorted(steps, key=lambda s: (s.at_ms, s.index))
+        first = self._peek()
+        if first is not None:
+            self._drive_at(first[0])
         self._end_ms = base + self.scenario.end_ms
 
     def run(self, until_ms: int | None = None) -> bool:
@@ -211,13 +219,30 @@ class ScenarioRun:
         if due_next is not None and due_next <= t:
             self._drive_at(t)
             return
-        while queue and queue[0][0] <= t:
-            due, _, n, step = heapq.heappop(queue)
+        while True:
+            head = self._peek()
+            if head is None or head[0] > t:
+                break
+            if queue and queue[0] is head:
+                heapq.heappop(queue)
+            else:
+                self._next_step += 1
+            due, _, n, step = head
             self._run_step(step)
             if n + 1 < step.times:
                 heapq.heappush(queue, (due + step.every_ms, step.index, n + 1, step))  # type: ignore[operator]
-        if queue:
-            self._drive_at(queue[0][0])
+        if head is not None:
+            self._drive_at(head[0])
+
+    def _peek(self) -> tuple[int, int, int, Step] | None:
+        """The earliest waiting run: the heap's, or the next step's first run, whichever comes first."""
+        steps, queue = self._order, self._queue
+        if self._next_step < len(steps):
+            step = steps[self._next_step]
+            fresh = (self._base + step.at_ms, step.index, 0, step)
+            if not queue or fresh < queue[0]:
+                return fresh
+        return queue[0] if queue else None
 
     def _run_step(self, step: Step) -> None:
         try:
@@ -233,6 +258,8 @@ class ScenarioRun:
 
     # -- values ------------------------------------------------------------------------------------
     def shape(self, step: Step) -> Shape:
+        if step.times == 1:
+            return Shape(step)  # nothing to reuse: a cache of every one-off step grew 22 MB on 200,000 steps
         shape = self._shapes.get(step.index)
         if shape is None:
             shape = self._shapes[step.index] = Shape(step)

@@ -9,8 +9,10 @@ Then exactly one of:
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
+from emulator.scenario import size
 from emulator.scenario.actions import ACTIONS, ActionArgsError
 from emulator.scenario.expect import EVENT_KINDS, EXPECTATIONS
 from emulator.scenario.model import CALL, DO, EXPECT, NO_VALUE, Ref, Step
@@ -67,13 +69,14 @@ def parse_steps(ctx: Ctx, value: object, apps: set[str]) -> list[Step]:
             if name not in apps:
                 known = ", ".join(sorted(apps)) or "none: add [[apps]] tables"
                 raise ctx.fail(path + ("app",), f"unknown app {name!r}{suggest(name, apps)} (installed: {known})")
-            step.app = name
+            step.app = sys.intern(name)  # one string for an app's thousands of steps
         {CALL: _call, DO: _do, EXPECT: _expect}[kind](ctx, table, path, step, saved)
         if step.save_as is not None:
             saved.setdefault(step.save_as, step.index)
         if step.action == INSTALL and step.args and isinstance(step.args[0], str):
             apps = apps | {step.args[0]}  # later steps may act as the app this step installs
         steps.append(step)
+        value[i] = None  # the parsed table is done with: a large file holds its steps, not their TOML too
         prev_ms, prev_where = step.at_ms, (step.index, step.line)
     return steps
 
@@ -107,6 +110,7 @@ def _repeat(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step) -
         raise ctx.fail(path + ("every",), "must be longer than 0s")
     if ("times" in t) == ("until" in t):
         raise ctx.fail(path + ("every",), "every needs times = <count> or until = \"<time>\" (one of them)")
+    until = None
     if "times" in t:
         times = t["times"]
         if isinstance(times, bool) or not isinstance(times, int) or times < 1:
@@ -117,6 +121,7 @@ def _repeat(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step) -
             raise ctx.fail(path + ("until",), f"{format_duration(until)} is before the step's first run "
                                               f"({format_duration(step.at_ms)})")
         times = (until - step.at_ms) // every + 1
+    size.check_repeat(ctx, path, times, every, until)
     step.every_ms, step.times = every, times
 
 
@@ -154,7 +159,7 @@ def _call(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, sav
         raise ctx.fail(path + (CALL,), problem)
     if step.app is None:
         raise ctx.fail(path, f"a call step needs app = \"<bundle name>\": the app that calls {fn}")
-    step.function = fn
+    step.function = sys.intern(fn)
     _request(ctx, t, path, step, saved)
     step.args = tuple(_args(ctx, t, path, saved, specials=True))
     if "save_as" in t:
@@ -215,7 +220,7 @@ def _do(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, saved
     except ActionArgsError as exc:
         where = ("args",) if exc.position is None else ("args", exc.position)
         raise ctx.fail(path + where, str(exc)) from None
-    step.action = name
+    step.action = sys.intern(name)
 
 
 def _expect(ctx: Ctx, t: dict[str, Any], path: tuple[object, ...], step: Step, saved: dict[str, int]) -> None:

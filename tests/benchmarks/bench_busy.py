@@ -21,7 +21,7 @@ import argparse
 import statistics
 import sys
 
-from tests.benchmarks.bench_dashboard import SIZE, _probe, compile_project
+from tests.benchmarks.bench_dashboard import FRAMES, SIZE, _probe, compile_project
 
 BUSY = """
     from emulator.kit import wantAgent
@@ -65,16 +65,9 @@ BUSY = """
 
 DASHBOARD = BUSY + """
     import asyncio
-    from textual.app import App
     from bgtui.app import make_app
     app = make_app(emu, clock_running=True, speed=SPEED, watch_themes=False)
-    frames = []
-    display = App._display
-    def _display(self, screen, renderable):
-        if renderable is not None:
-            frames.append(time.perf_counter())
-        display(self, screen, renderable)
-    App._display = _display
+""" + FRAMES + """
     async def measure(pilot):
         await pilot.pause()
         await asyncio.sleep(WARMUP)
@@ -82,7 +75,7 @@ DASHBOARD = BUSY + """
         await asyncio.sleep(SECONDS)
         cpu, wall = time.process_time() - c0, time.perf_counter() - w0
         print(json.dumps({"cpu_percent": 100 * cpu / wall, "frames_per_s": (len(frames) - f0) / wall,
-                          "virtual_ms": emu.now_ms - v0 }))
+                          "virtual_ms": emu.now_ms - v0}))
         await pilot.exit(None)
     app.run(headless=True, size=SIZE, auto_pilot=measure)
 """

@@ -142,16 +142,20 @@ LOAD_TAIL = """
     app.run(headless=True, size=SIZE, auto_pilot=measure)
 """
 
-KEYS_TAIL = """
-    import asyncio
+# Counts the frames handed to the terminal (a probe's `frames`: their times), shared by the probes.
+FRAMES = """
     from textual.app import App
     frames = []
     display = App._display
     def _display(self, screen, renderable):
         if renderable is not None:
-            frames.append(time.perf_counter())
+            frames.append(time.perf_counter())  # a frame handed to the terminal
         display(self, screen, renderable)
     App._display = _display
+"""
+
+KEYS_TAIL = FRAMES + """
+    import asyncio
     async def measure(pilot):
         await pilot.pause()
         if hasattr(app, "main_screen"):

@@ -20,7 +20,7 @@ import argparse
 import statistics
 import sys
 
-from tests.benchmarks.bench_dashboard import LOAD, LOAD_TAIL, SIZE, TASKS, TICK, _probe, compile_project
+from tests.benchmarks.bench_dashboard import FRAMES, LOAD, LOAD_TAIL, SIZE, TASKS, TICK, _probe, compile_project
 
 REWIND = """
     import asyncio, statistics
@@ -59,14 +59,7 @@ REWIND = """
                 pass  # a refusal is recorded too
         emu.advance(60_000)
     built_s = time.perf_counter() - t0
-    from textual.app import App
-    frames = []
-    display = App._display
-    def _display(self, screen, renderable):
-        if renderable is not None:
-            frames.append(time.perf_counter())  # a frame handed to the terminal
-        display(self, screen, renderable)
-    App._display = _display
+""" + FRAMES + """
     async def measure(pilot):
         await pilot.press("ctrl+t")
         app.rewind.zoom = ZOOMS.index(60_000)  # 1 min a cell: shift+right moves one minute

@@ -132,3 +132,18 @@ def test_ctrl_c_ends_every_tab_and_leaves_no_process(tmp_path: Path) -> None:
         served.stop()
     assert code == 0, served.stderr
     assert served.tab_processes() == []
+
+
+def test_a_theme_whose_file_is_broken_gives_the_files_own_error(tmp_path, monkeypatch, capsys) -> None:
+    from bgtui.serve import main
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    themes = tmp_path / "bgtui" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.toml").write_text('name = "mine"\nprimary = "#33669"\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["--theme", "mine", "--port", "0"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"bgtui serve: error: theme 'mine' cannot be used: {themes / 'mine.toml'}:2: 'primary' is not a valid colour: "
+        "failed to parse '#33669' as a color")
