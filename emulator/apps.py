@@ -14,10 +14,10 @@ when the process starts (the ability manager's startAbility between them is not 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Iterable
 
+from emulator.frozen import FrozenRecord, frozen_record
 from emulator.modes import mode_bitmask, unknown_mode_names
 
 if TYPE_CHECKING:
@@ -43,8 +43,8 @@ class AppStateError(ValueError):
     """An app action that makes no sense in the app's current state (e.g. backgrounding a dead app)."""
 
 
-@dataclass(frozen=True, slots=True)
-class AbilityInfo:
+@frozen_record
+class AbilityInfo(FrozenRecord):
     """The part of the ability's info the service reads."""
     name: str
     bundleName: str
@@ -52,8 +52,8 @@ class AbilityInfo:
     moduleName: str = "entry"
 
 
-@dataclass(frozen=True, slots=True)
-class AbilitySpec:
+@frozen_record
+class AbilitySpec(FrozenRecord):
     """One UIAbility as installed: its name and module.json5 backgroundModes."""
     name: str
     background_modes: tuple[str, ...]

@@ -9,9 +9,8 @@ spelled that way on a device); a code with no entry in the map reads "Inner erro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from emulator.error_table import INNER_ERRORS, PARAM_DETAILS
+from emulator.frozen import FrozenRecord, frozen_record
 
 __all__ = ["BusinessError", "ErrorDef", "error", "param_error", "public_code", "ERRORS"]
 
@@ -24,8 +23,8 @@ def public_code(inner: int) -> int:
     return inner // 100 if inner > 1000 else inner
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorDef:
+@frozen_record
+class ErrorDef(FrozenRecord):
     name: str
     inner: int
     detail: str | None  # None: the device's map has no entry, so the app reads "Inner error."

@@ -1,4 +1,5 @@
-"""Frozen value records for the snapshot's views: declared as dataclasses, cheap to define and to build.
+"""Frozen value records (the snapshot's views, error and ability definitions): declared as dataclasses,
+cheap to define and to build.
 
 `@dataclass(frozen=True)` compiles six methods per class at import (~0.7 ms a class) and its __init__
 sets every field through object.__setattr__ (~1.7 µs for a 14-field view; a snapshot of 1,000 tasks

@@ -7,9 +7,9 @@ state file stores them as a device does, as CLOCK_MONOTONIC ms since boot (effic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from emulator.frozen import FrozenRecord, frozen_record
 from emulator.modes import MAX_RESOURCE_MASK, RESOURCE_TYPE_NAMES
 
 __all__ = ["CPU", "TIMER", "WORK_SCHEDULER", "KEEP_ON_STOP", "RESTORE_UPTIME_MS", "CPU_LEVEL_DEFAULT",
@@ -54,8 +54,8 @@ def reported_type_value(index: int) -> int:
     return 1 if index == 0 else index << 1
 
 
-@dataclass(frozen=True, slots=True)
-class EfficiencyRequest:
+@frozen_record
+class EfficiencyRequest(FrozenRecord):
     """An EfficiencyResourcesRequest as the native layer hands it to the service."""
     resource_types: int
     is_apply: bool
