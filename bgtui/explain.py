@@ -79,6 +79,13 @@ def _privileges(apply: tuple[int, ...]) -> str:
     return ", ".join(RESOURCE_TYPE_NAMES[k - 1] for k in apply if 1 <= k <= len(RESOURCE_TYPE_NAMES))
 
 
+def media_text(app: AppView) -> str:
+    """What changes its tasks' notification texts besides their modes."""
+    parts = [("audio playing", app.audio_playing), ("AVSession notification published", app.avsession_notification),
+             ("navigation capsule shown", app.navigation_capsule)]
+    return ", ".join(word for word, on in parts if on)
+
+
 def _app(snap: Snapshot, app: AppView, events: list[Event]) -> Details:
     d = Details(f"App {app.label}")
     d.fields = [
@@ -97,6 +104,8 @@ def _app(snap: Snapshot, app: AppView, events: list[Event]) -> Details:
             for i, a in enumerate(app.abilities, 1)]
     if app.ignored_modes:
         d.fields.append(("ignored modes", ", ".join(app.ignored_modes)))
+    if media_text(app):  # only when something is on: most apps have none of it
+        d.fields.append(("media", media_text(app)))
     if app.background_since_ms is not None:
         end = app.background_since_ms + ALLOW_REQUEST_TIME_BG_MS
         d.fields.append(("request window ends", _at(end, snap.now_ms)))

@@ -74,9 +74,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "process exits", A),
     ActionSpec("clear_data", "C", "Clear data", "Clear the app's data",
                "The user clears the selected app's data: its persisted tasks go and the process is killed", A),
-    ActionSpec("audio_playing", "V", "Audio", "Audio playing: on/off",
-               "The selected app's audio renderer starts or stops (a lone audioPlayback task's loading text then "
-               "shows the audio prompt)", A),
+    ActionSpec("media", "V", "Media", "Media and live view…",
+               "The selected app's audio renderer, its AVSession notification (published by the media framework) "
+               "and its navigation live-view capsule, on or off (form): each changes its tasks' notifications", A),
     ActionSpec("listeners", "L", "Listen", "Listen: on/off continuousTask events…",
                "Turn the selected app's on('continuousTaskCancel'), on('continuousTaskSuspend'), "
                "on('continuousTaskActive') on or off, and subscribeContinuousTaskState for a system app (form); "

@@ -29,7 +29,7 @@ __all__ = ["NotEmulated", "kit", "want_agent_for", "request_transient", "cancel_
            "app_relaunch", "app_end_ability", "app_clear_data", "install_app", "set_policy", "task_keeping_setting",
            "restart_service", "reboot", "listen", "subscribe_state", "unsubscribe_state", "query", "CONTEXT",
            "continuous_request", "start_by_request", "update_by_request", "stop_by_id", "transfer_progress",
-           "set_audio_playing", "request_method"]
+           "set_audio_playing", "set_avsession_notification", "set_navigation_capsule", "request_method"]
 
 
 class NotEmulated(Exception):
@@ -259,6 +259,16 @@ def install_app(rec: SessionRecorder, bundle_name: str, *, label: str = "", syst
 def set_audio_playing(rec: SessionRecorder, app: App | str, playing: bool) -> None:
     """The app's audio renderer starts or stops (a task showing the loading text then shows the audio prompt)."""
     _do(rec, "app.audio_playing", playing, app=app)
+
+
+def set_avsession_notification(rec: SessionRecorder, app: App | str, published: bool) -> None:
+    """The media framework publishes or removes the app's AVSession notification (the service is told)."""
+    _do(rec, "app.avsession_notification", published, app=app)
+
+
+def set_navigation_capsule(rec: SessionRecorder, app: App | str, shown: bool) -> None:
+    """The app publishes its navigation live view with an active capsule, or cancels it."""
+    _do(rec, "app.navigation_capsule", shown, app=app)
 
 
 def set_policy(rec: SessionRecorder, *, suspend_grace_ms: int | None = None, unhandled_timeout: str | None = None,

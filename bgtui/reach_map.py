@@ -19,7 +19,7 @@ REACHES: dict[str, tuple[str, ...]] = {
     "install_app": ("app.install",),
     "end_ability": ("app.end_ability",),
     "clear_data": ("app.clear_data",),
-    "audio_playing": ("app.audio_playing",),
+    "media": ("app.audio_playing", "app.avsession_notification", "app.navigation_capsule"),
     "listeners": ("on", "off", "subscribeContinuousTaskState", "unsubscribeContinuousTaskState"),
     "query": ("getRemainingDelayTime", "getTransientTaskInfo", "getAllContinuousTasks", "obtainAllContinuousTasks",
               "getAllEfficiencyResources"),

@@ -113,6 +113,8 @@ class App:
         self.contexts: dict[str, UIAbilityContext] = {}  # every ability's, by name, same launch
         self._kit: Any = None
         self._audio_pid = -1  # the process whose audio renderer runs (the audio framework's RENDERER_RUNNING)
+        self._avsession_pid = -1  # the process whose AVSession notification the media framework shows
+        self._navigation_capsule = False  # its navigation live view with an active capsule is published
 
     # -- identity ------------------------------------------------------------------------
     def has_permission(self, permission: str) -> bool:
@@ -160,6 +162,40 @@ class App:
         self._audio_pid = self.pid if playing else -1
         if playing and not was:
             self._emu.continuous.on_audio_start(self)  # NotifyAudioStart
+
+    @property
+    def avsession_notification(self) -> bool:
+        """The media framework shows the app's AVSession (playback control) notification; it goes with the
+        process. Each change is told to the service (AVSessionNotifyUpdateNotification)."""
+        return self.alive and self._avsession_pid == self.pid
+
+    @avsession_notification.setter
+    def avsession_notification(self, published: bool) -> None:
+        if not isinstance(published, bool):
+            raise TypeError(f"avsession_notification is True or False, not {published!r}")
+        if published and not self.alive:
+            raise AppStateError(f"{self.bundle_name} is not running, so it has no AVSession to show")
+        if published == self.avsession_notification:
+            return
+        self._avsession_pid = self.pid if published else -1
+        self._emu._avsession_changed(self, published, "")
+
+    @property
+    def navigation_capsule(self) -> bool:
+        """The app has published a live view with event NAVIGATION and an active capsule, until it cancels it;
+        the notification service keeps it when the process dies (a reboot clears it)."""
+        return self._navigation_capsule
+
+    @navigation_capsule.setter
+    def navigation_capsule(self, shown: bool) -> None:
+        if not isinstance(shown, bool):
+            raise TypeError(f"navigation_capsule is True or False, not {shown!r}")
+        if shown and not self.alive:
+            raise AppStateError(f"{self.bundle_name} is not running, so it cannot publish a live view")
+        if shown == self._navigation_capsule:
+            return
+        self._navigation_capsule = shown
+        self._emu._capsule_changed(self, shown)
 
     @property
     def ignored_modes(self) -> tuple[str, ...]:

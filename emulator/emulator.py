@@ -14,6 +14,7 @@ from emulator.events import Event, EventKind, EventLog
 from emulator.faults import Faults
 from emulator.policy import DevicePolicy
 from emulator.service.continuous import ContinuousManager
+from emulator.service.continuous_media import NOTIFY_AUDIO_PLAYBACK_DELAY_MS
 from emulator.service.efficiency import EfficiencyManager
 from emulator.service.transient import TransientManager
 from emulator.snapshot import Snapshot, take_snapshot
@@ -129,6 +130,7 @@ class Emulator:
         self.flush_state()
         self.events.emit(EventKind.REBOOTED, "the device rebooted: every process died; uptime 0")
         for app in self._apps.values():
+            app._avsession_pid, app._navigation_capsule = -1, False  # the media and notification services restart too
             if app.alive:
                 self._drop_process(app)
                 self.policy.refresh(app)  # a dead app has no pending suspension
@@ -248,6 +250,9 @@ class Emulator:
         try:
             pid = self._drop_process(app)
             self.events.emit(EventKind.APP_KILLED, why, app.bundle_name, pid)
+            if app._avsession_pid == pid:  # its AVSession dies with it
+                app._avsession_pid = -1
+                self._avsession_changed(app, False, " (its process died)", pid)
             for manager in self.managers:
                 manager.on_process_died(app, pid)
         finally:
@@ -261,6 +266,25 @@ class Emulator:
         self.continuous.on_ability_terminated(app, ability_id)
         self._kill(app, "exited: its only UIAbility ended" if len(app.abilities) == 1
                    else f"exited: its main UIAbility {app.main_ability} ended")
+
+    def _avsession_changed(self, app: App, published: bool, why: str, pid: int | None = None) -> None:
+        """The media framework published or removed the app's AVSession notification and tells the service."""
+        pid = app.pid if pid is None else pid
+        if published:
+            reason = (f"the media framework published {app.label}'s AVSession notification{why}: the service is "
+                      "told at once (AVSessionNotifyUpdateNotification, isPublish true)")
+        else:
+            reason = (f"{app.label}'s AVSession notification is gone{why}: the service is told, and acts on it "
+                      f"{NOTIFY_AUDIO_PLAYBACK_DELAY_MS // 1000} s later (isPublish false)")
+        self.events.emit(EventKind.AVSESSION, reason, app.bundle_name, app.uid, published=published, pid=pid)
+        self.continuous.on_avsession_notification(app, published)
+
+    def _capsule_changed(self, app: App, shown: bool) -> None:
+        reason = (f"{app.label} published a navigation live view with an active capsule (the service hears it: "
+                  "TaskNotificationSubscriber::OnConsumed)" if shown else
+                  f"{app.label} cancelled its navigation live view (the service hears it: OnCanceled)")
+        self.events.emit(EventKind.LIVE_VIEW, reason, app.bundle_name, app.uid, shown=shown)
+        self.continuous.on_navigation_capsule(app, shown)
 
     def _clear_data(self, app: App) -> None:
         self.events.emit(EventKind.APP_DATA_CLEARED, "the user cleared the app's data "

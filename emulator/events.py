@@ -71,6 +71,9 @@ class EventKind(StrEnum):
     CONTINUOUS_AUTH = "continuous.auth"  # special-scenario authorisation: requests, answers, records
     NOTIFICATION_PUBLISHED = "notification.published"
     NOTIFICATION_REMOVED = "notification.removed"
+    # what other system services tell the continuous manager about an app's own notifications
+    AVSESSION = "media.avsession"  # the app's AVSession notification published or gone
+    LIVE_VIEW = "media.live_view"  # the app's navigation live-view capsule shown or gone
     # efficiency resources
     EFFICIENCY_APPLIED = "efficiency.applied"
     EFFICIENCY_RELEASED = "efficiency.released"

@@ -76,6 +76,9 @@ class AppView(FrozenRecord):
     suspend_due_ms: int | None  # when the device policy will suspend it, if pending
     abilities: tuple[AbilityView, ...] = ()  # every UIAbility in order; the first is ability_name's
     listeners: tuple[str, ...] = ()  # its live on() types and "subscribeContinuousTaskState", first first
+    audio_playing: bool = False  # its process has an audio renderer running
+    avsession_notification: bool = False  # the media framework shows its AVSession notification
+    navigation_capsule: bool = False  # it shows a navigation live-view capsule
 
 
 @frozen_record
@@ -267,6 +270,9 @@ def _app_views(emu: Emulator) -> tuple[AppView, ...]:
         f["suspend_due_ms"] = suspend_due_ms(app)
         f["abilities"] = _ability_views(app)
         f["listeners"] = listening.get(uid, ())
+        f["audio_playing"] = app.audio_playing
+        f["avsession_notification"] = app.avsession_notification
+        f["navigation_capsule"] = app.navigation_capsule
         out.append(view)
     return tuple(out)
 

@@ -84,3 +84,31 @@ def test_a_context_of_an_ability_the_installed_app_lacks_is_a_failed_step_not_a_
     run = run_scenario(load_text(text))
     assert [f.got for f in run.failures] == [
         "$context.Nope: com.example.maps has no UIAbility 'Nope' (its abilities: EntryAbility, MapAbility)"] * 2
+
+
+def test_avsession_notification_and_navigation_capsule_change_the_notifications():
+    start = 'call = "startBackgroundRunning"\nargs = ["$context", ["{}"], "$wantAgent"]'
+    text = (APPS + step("0s", start.format("location"), "com.example.nav")
+            + step("0s", 'do = "app.audio_playing"\nargs = [true]', "com.example.music")
+            + step("0s", start.format("audioPlayback"), "com.example.music")
+            + step("1s", 'do = "app.avsession_notification"\nargs = [true]', "com.example.music")
+            + step("2s", 'do = "app.navigation_capsule"\nargs = [true]', "com.example.nav")
+            + step("3s", 'do = "app.avsession_notification"\nargs = [false]', "com.example.music")
+            + step("4s", 'do = "app.navigation_capsule"\nargs = [false]', "com.example.nav"))
+    run = run_scenario(load_text(text))
+    assert run.ok, [f.describe("x") for f in run.failures]
+    assert [(e.time_ms, e.kind.value, e.reason) for e in run.emu.events if e.kind.value.startswith("notification")
+            and e.time_ms > 0] == [
+        (1000, "notification.removed", "notification 1 of continuous task 2 removed: com.example.music's AVSession "
+                                       "notification is published, so its modes have no notification text"),
+        (2000, "notification.removed", "notification 0 of continuous task 1 removed: com.example.nav shows a "
+                                       "navigation capsule"),
+        (4000, "notification.published", 'published notification 2 "com.example.nav" for continuous task 1')]
+    run.emu.advance(64_000)  # 65 s after the removal the service takes it back
+    assert [(n.notification_id, n.bundle_name) for n in run.emu.snapshot().notifications] == [
+        (2, "com.example.nav"), (3, "com.example.music")]
+
+
+def test_a_non_boolean_avsession_argument_is_refused_at_load():
+    with pytest.raises(ScenarioError, match="must be true or false"):
+        load_text(APPS + step("1s", 'do = "app.avsession_notification"\nargs = ["yes"]', "com.example.music"))

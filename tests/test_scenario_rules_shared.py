@@ -27,6 +27,8 @@ SAMPLES = {
     "app.install": [["com.b", "B", True, False, ["ohos.permission.X", "$$odd"], ["audioPlayback", "fooMode"], [0, 3],
                      {"Main": ["audioPlayback", "$$odd"], "Other": []}]],
     "app.audio_playing": [[True], [False]],
+    "app.avsession_notification": [[True], [False]],
+    "app.navigation_capsule": [[True], [False]],
     "device.battery_level": [[15], [0], [100]],
     "device.low_battery_threshold": [[30]],
     "device.charging": [[True], [False]],
@@ -79,7 +81,7 @@ def test_every_action_replays_with_the_arguments_it_ran_with_live(monkeypatch):
                 rec.perform_do(name, sample[:n], app=APP if ACTIONS[name].needs_app else None)
                 emu.advance(1)
     live = list(ran)
-    assert len(live) == len(rec) == 52
+    assert len(live) == len(rec) == 56
     assert all(len(args) == len(ACTIONS[name].params) for name, _app, args in live)  # defaults filled in
     ran.clear()
     scenario = load_text(rec.to_toml())

@@ -74,12 +74,38 @@ class AuthActions(ActionsBase):
         self.tell(f"{app.label}: {shown}{later}", form.method)
         return value
 
-    def action_audio_playing(self) -> None:
+    def action_media(self) -> None:
         app = self.acting_app()
         if app is None:
-            self.tell("Select an app first (any row of it).", "Audio", "warning")
+            self.tell("Select an app first (any row of it).", "Media", "warning")
             return
-        playing = not app.audio_playing
-        self.attempt("Audio", lambda: ops.set_audio_playing(self.rec, app, playing),
-                     lambda _: f"{app.label}: audio renderer {'running' if playing else 'stopped'}"
-                               + (" (a task showing the loading text now shows the audio prompt)" if playing else ""))
+        view = self.snap.app(app.bundle_name)
+        assert view is not None
+        from bgtui.screens.media_form import MediaForm
+
+        def done(wanted: dict[str, bool] | None) -> None:
+            if wanted is None:
+                return
+            changes = [(name, on) for name, on in wanted.items() if getattr(view, name) != on]
+            if not changes:
+                self.tell("Nothing changed.", "Media")
+            for name, on in changes:
+                self._media_change(app, name, on)
+
+        self.app.push_screen(MediaForm(view), done)
+
+    def _media_change(self, app: Any, name: str, on: bool) -> None:
+        if name == "audio_playing":
+            self.attempt("Audio", lambda: ops.set_audio_playing(self.rec, app, on),
+                         lambda _: f"{app.label}: audio renderer {'running' if on else 'stopped'}"
+                                   + (" (a task showing the loading text now shows the audio prompt)" if on else ""))
+        elif name == "avsession_notification":
+            self.attempt("AVSession", lambda: ops.set_avsession_notification(self.rec, app, on),
+                         lambda _: f"{app.label}: AVSession notification "
+                                   + ("published (audioPlayback leaves its tasks' texts)" if on else
+                                      "gone (the service acts on it 65 s later)"))
+        else:
+            self.attempt("Live view", lambda: ops.set_navigation_capsule(self.rec, app, on),
+                         lambda _: f"{app.label}: navigation capsule "
+                                   + ("shown (a location task without dataTransfer, audioRecording or voip loses "
+                                      "its notification)" if on else "gone (a task without a notification gets one)"))

@@ -193,6 +193,14 @@ def _audio_playing(emu: Emulator, app: App, playing: bool) -> None:
     app.audio_playing = playing
 
 
+def _avsession_notification(emu: Emulator, app: App, published: bool) -> None:
+    app.avsession_notification = published
+
+
+def _navigation_capsule(emu: Emulator, app: App, shown: bool) -> None:
+    app.navigation_capsule = shown
+
+
 _PCT = _int(0, 100)
 _ID = _int()
 _ACTIONS: tuple[Action, ...] = (
@@ -214,6 +222,12 @@ _ACTIONS: tuple[Action, ...] = (
     Action("app.audio_playing", (Param("playing", _bool),), _audio_playing, True,
            "the app's audio renderer starts or stops (the audio framework's RENDERER_RUNNING): a task showing "
            "the loading text shows the audioPlayback prompt"),
+    Action("app.avsession_notification", (Param("published", _bool),), _avsession_notification, True,
+           "the media framework publishes or removes the app's AVSession notification; the service drops "
+           "audioPlayback from the task's text at once, and takes it back 65 s after the removal"),
+    Action("app.navigation_capsule", (Param("shown", _bool),), _navigation_capsule, True,
+           "the app publishes its navigation live view with an active capsule (true) or cancels it (false): a "
+           "location task without dataTransfer, audioRecording or voip has no notification meanwhile"),
     Action("device.battery_level", (Param("percent", _PCT),), _set("device.battery_level")),
     Action("device.low_battery_threshold", (Param("percent", _PCT),), _set("device.low_battery_threshold")),
     Action("device.charging", (Param("on", _bool),), _set("device.charging")),

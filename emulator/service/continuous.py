@@ -20,6 +20,7 @@ from emulator.service.continuous_model import (
     FREEZE_CANCEL, REMOVE_NOTIFICATION_CANCEL, SYSTEM_CANCEL, USER_CANCEL, TaskRecord,
 )
 from emulator.service.continuous_restore import ContinuousRestore
+from emulator.service.continuous_media import ContinuousMedia
 from emulator.service.continuous_notify import ContinuousNotify
 from emulator.service.continuous_auth import SpecialAuth
 from emulator.service.continuous_request import ContinuousRequestCalls
@@ -35,7 +36,8 @@ __all__ = ["ContinuousManager"]
 DETAIL_USER_REMOVED, DETAIL_LOW_SPEED, DETAIL_USED_ILLEGALLY = 3, 4, 11  # ContinuousTaskDetailedCancelReason
 
 
-class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotify, ContinuousRestore):
+class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotify, ContinuousMedia,
+                        ContinuousRestore):
     def __init__(self, emu: Emulator) -> None:
         self._emu = emu
         self._clock = emu.clock
@@ -53,6 +55,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
         self.last_task_id = 0  # continuousTaskIdIndex_: the next id is last + 1
         self.last_notification_id = -1  # NotificationTools::notificationIdIndex_
         self.held_at_background: dict[int, list[int]] = {}  # applyTaskOnForeground_: modes held on leaving
+        self._reset_media()  # what it heard of AVSession and live views: memory only
 
     # -- helpers --------------------------------------------------------------------------------
     def _refuse(self, app: App, name: str, why: str, function: str) -> BusinessError:

@@ -84,7 +84,7 @@ class ContinuousNotify:
         """CheckNotificationText for the record; showing the loading text clears its audioPlayState_."""
         app = self._emu.app_by_uid(rec.uid)
         text = notification_text(rec.modes, rec.sub_modes, rec.is_system, rec.by_request,
-                                 playing=app is not None and app.audio_playing)
+                                 playing=app is not None and app.audio_playing, **self._media_state(rec.uid))
         if text == LOADING_PROMPT and rec.audio_play_state:
             rec.audio_play_state = False
             rec.changed()
@@ -99,7 +99,7 @@ class ContinuousNotify:
         others = [m for m, _ in pairs]
         app = self._emu.app_by_uid(rec.uid)
         text = notification_text(others, [s for _, s in pairs if s is not None], False, True,
-                                 playing=app is not None and app.audio_playing)
+                                 playing=app is not None and app.audio_playing, **self._media_state(rec.uid))
         if text is None:
             if rec.notification_id != -1:
                 self._cancel_notification(rec, "its second notification could not be built")

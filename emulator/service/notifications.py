@@ -19,8 +19,8 @@ from emulator.modes import (
 )
 
 __all__ = ["Notification", "NotificationDrawer", "notification_text", "notification_label", "sub_notification_label",
-           "libcxx_string_hash", "PROMPTS", "CAR_KEY_PROMPT", "MEDIA_PROCESS_PROMPT", "VIDEO_BROADCAST_PROMPT",
-           "WORK_OUT_PROMPT", "LOADING_PROMPT", "MODE_WORDS", "MERGED_FORMATS"]
+           "libcxx_string_hash", "hidden_by_capsule", "PROMPTS", "CAR_KEY_PROMPT", "MEDIA_PROCESS_PROMPT",
+           "VIDEO_BROADCAST_PROMPT", "WORK_OUT_PROMPT", "LOADING_PROMPT", "MODE_WORDS", "MERGED_FORMATS"]
 
 _DEFAULT = "Running continuous task"  # ohos_bgmode_prompt_default_value
 # g_taskPromptResNames (CTM:82-96), index = mode - 1: indexes 9-12 are the default value, 13 nearlink.
@@ -59,6 +59,12 @@ MAX_MERGED_WORDS = 3  # MAX_NOTIFICATION_TEXT_TYPE
 SUBMODE_CAR_KEY, SUBMODE_AVSESSION = 1, 5
 SUBMODE_MEDIA_PROCESS, SUBMODE_VIDEO_BROADCAST, SUBMODE_WORK_OUT = 9, 10, 11
 _SORTED_FIRST = (DATA_TRANSFER, AUDIO_RECORDING, LOCATION)  # CommonUtils::SortMode
+_LIVE_VIEW_TYPES = (DATA_TRANSFER, AUDIO_RECORDING, LOCATION, VOIP)  # g_liveViewTypes (CTM:106-111)
+
+
+def hidden_by_capsule(modes: list[int]) -> bool:
+    """CheckLiveViewInfoModes (CTM:4131-4139): location and none of the other live-view types."""
+    return LOCATION in modes and not any(m in modes for m in _LIVE_VIEW_TYPES if m != LOCATION)
 
 _MASK = (1 << 64) - 1
 _K2 = 0x9AE16A3B2F90404F
@@ -67,13 +73,17 @@ _MUL = 0x9DDFEA08EB382D69
 
 
 def notification_text(modes: list[int], sub_modes: list[int], is_system: bool, by_request: bool = False,
-                      playing: bool = True) -> str | None:
+                      playing: bool = True, avsession: bool = False, capsule: bool = False) -> str | None:
     """CheckNotificationText: the text of a task's notification.
 
     An empty result means the task has no notification; None means the service refuses it
     (ERR_BGTASK_NOTIFICATION_VERIFY_FAILED). `playing`: the app has an audio renderer running; when it
-    has not, a lone audioPlayback task (without bluetoothInteraction) shows LOADING_PROMPT.
+    has not, a lone audioPlayback task (without bluetoothInteraction) shows LOADING_PROMPT. `avsession`: the
+    service was told the app's AVSession notification is published (audioPlayback leaves the list, CTM:1627-1635);
+    `capsule`: the app shows a navigation live-view capsule (CheckLiveViewInfo, CTM:1646-1649).
     """
+    if capsule and hidden_by_capsule(modes):
+        return ""
     if SPECIAL_SCENARIO_PROCESSING in modes:
         special = _special_text(sub_modes)
         return None if special is None else special + "\n"
@@ -83,7 +93,7 @@ def notification_text(modes: list[int], sub_modes: list[int], is_system: bool, b
         car = CAR_KEY_PROMPT + "\n"
         sub_modes.remove(SUBMODE_CAR_KEY)
         modes.remove(BLUETOOTH_INTERACTION)
-    avsession = by_request and SUBMODE_AVSESSION in sub_modes
+    avsession = avsession or (by_request and SUBMODE_AVSESSION in sub_modes)
     shown = [m for m in modes
              if not ((m == AUDIO_PLAYBACK and avsession) or (m in (VOIP, AUDIO_RECORDING) and is_system))]
     shown = [m for m in _SORTED_FIRST if m in shown] + [m for m in shown if m not in _SORTED_FIRST]

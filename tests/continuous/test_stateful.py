@@ -11,7 +11,8 @@ again while the ability's task is suspended never reactivates it; a state subscr
 of an active task and a stop only of one that ended or is suspended; a loading text belongs to a task
 whose audioPlayState is false. Issue 16: no continuous task of a dead process, except what the device
 itself keeps (tasks of an app that died while the service was not ready stay until a restart drops them);
-calls come from dead apps too, with the service not ready and storage faults.
+calls come from dead apps too, with the service not ready and storage faults. Issue 14: the app's AVSession
+notification and navigation capsule change in between.
 """
 
 import json
@@ -227,6 +228,16 @@ class ContinuousMachine(RuleBasedStateMachine):
         app = self.apps[bundle]
         if app.alive:
             app.audio_playing = playing
+
+    @rule(bundle=st.sampled_from(BUNDLES), published=st.booleans(), capsule=st.booleans())
+    def media(self, bundle, published, capsule):
+        """The media framework's AVSession notification and the app's navigation capsule (removal: 65 s later)."""
+        app = self.apps[bundle]
+        if app.alive:
+            app.avsession_notification = published
+            app.navigation_capsule = capsule
+        elif not capsule:
+            app.navigation_capsule = False
 
     # -- the user and the system -----------------------------------------------------------------
     @precondition(lambda self: len(self.emu.continuous.drawer) > 0)

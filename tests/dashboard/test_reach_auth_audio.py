@@ -116,18 +116,18 @@ async def test_audio_playing_turns_the_loading_text_into_the_audio_prompt(app: B
         await pilot.press("s", "enter")
         await pilot.pause()
         assert "Loading audio/video" in shown(app, "notifications")
-        await pilot.press("V")
+        await pilot.press("V", "space", "enter")
         music = app.emu.app(MUSIC)
         assert music.audio_playing
         assert toasts.last().message == ("Music: audio renderer running (a task showing the loading text now shows "
                                          "the audio prompt)")
         await pilot.pause()
         assert "Playing audio/video" in shown(app, "notifications")
-        await pilot.press("V")
+        await pilot.press("V", "space", "enter")
         assert not music.audio_playing and toasts.last().message == "Music: audio renderer stopped"
         assert [(s.name, s.args) for s in app.recorder.steps][-2:] == [("app.audio_playing", (True,)),
                                                                       ("app.audio_playing", (False,))]
-        await pilot.press("x", "V")  # a dead app cannot play audio: nothing recorded
+        await pilot.press("x", "V", "space", "enter")  # a dead app cannot play audio: nothing recorded
         assert toasts.last().message == "com.example.music is not running, so it cannot play audio"
         assert app.recorder.steps[-1].name == "app.kill"
 

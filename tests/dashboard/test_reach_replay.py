@@ -117,8 +117,10 @@ async def test_every_new_action_in_one_session_replays_to_the_same_log(app: Bgtu
         await s.act("request_method", "M", "down", "down", "down", "down", "enter")  # ...Result
         await s.act("request_method", "M", "tab", "end", "up", "up", "space", "shift+tab", "enter")  # refused
         await select_app(pilot, app, MUSIC)
-        await s.act("audio_playing", "V")
-        await s.act("audio_playing", "V")
+        await s.act("media", "V", "space", "enter")  # audio renderer on
+        await s.act("media", "V", "space", "enter")  # and off
+        await s.act("media", "V", "tab", "space", "enter")  # AVSession notification published
+        await s.act("media", "V", "tab", "tab", "space", "enter")  # navigation capsule shown
         await select_app(pilot, app, MEDIA)
         await s.act("end_ability", "k")
         assert "EditAbility alone is not emulated" in toasts.last().message
@@ -128,6 +130,7 @@ async def test_every_new_action_in_one_session_replays_to_the_same_log(app: Bgtu
                  "off", "policy.suspend_grace",
                  "policy.unhandled_timeout", "service.restart", "device.reboot", "startBackgroundRunning",
                  "updateBackgroundRunning", "stopBackgroundRunning", "app.audio_playing", "device.auth_dialog_answer",
+                 "app.avsession_notification", "app.navigation_capsule",
                  *(f"ContinuousTaskRequest.{m}" for m in ("isModeSupported", "requestAuthFromUser",
                                                            "checkSpecialScenarioAuth", "requestAuthFromUserByDialog",
                                                            "checkSpecialScenarioAuthResult"))}
