@@ -141,8 +141,9 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
         if table.has_focus or self.selection is None:
             self.selection = None if message.key is None else (table.KIND, message.key)
 
-    def sync_selection(self) -> None:
-        focused = self.focused
+    def sync_selection(self, table: SnapshotTable | None = None) -> None:
+        """The selection is the row under the cursor of `table` (default: the focused one)."""
+        focused = self.focused if table is None else table
         if isinstance(focused, SnapshotTable) and focused.cursor_key is not None:
             selection = (focused.KIND, focused.cursor_key)
             if selection != self.selection:
@@ -217,7 +218,9 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
     # -- view actions ------------------------------------------------------------------------
     def action_focus_panel(self, number: int) -> None:
         _panel, table_id, _title = PANELS[number - 1]
-        self.query_one(f"#{table_id}").focus()
+        table = self.query_one(f"#{table_id}", SnapshotTable)
+        table.focus()
+        self.sync_selection(table)  # now: focus moves later, and the next key acts on this panel's row
 
     async def action_filter_log(self) -> None:
         await self.query_one(EventLogPanel).open_filter()

@@ -95,3 +95,14 @@ async def test_details_scroll_and_esc_goes_back(size: tuple[int, int]) -> None:
         await pilot.pause()
         assert app.focused is app.main_screen.query_one("#transient")
         assert not app.main_screen.has_class("-details")
+
+
+async def test_a_number_key_selects_its_panels_row_at_once() -> None:
+    """The next key acts on the panel just chosen, even before the focus has moved (it moves later)."""
+    app = story_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        assert screen.selection is not None and screen.selection[0] == "app"
+        screen.action_focus_panel(2)  # no await: what the next key in the queue finds
+        assert screen.selection == ("transient", 1)
