@@ -17,6 +17,7 @@ notification and navigation capsule change in between.
 
 import json
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -322,6 +323,8 @@ class ContinuousMachine(RuleBasedStateMachine):
         for note in self.emu.snapshot().notifications:
             if (note.label, note.notification_id) in self.orphans:
                 continue
+            if any(note.label == label for label, _id in self.orphans):
+                continue  # the open bug pinned by test_removing_an_orphan_with_a_live_tasks_label (xfail)
             if note.label.startswith("bgbanner_"):  # an authorisation banner: its record waits for the user
                 assert note.label in self.emu.continuous.auth.records
                 continue
@@ -380,3 +383,21 @@ class ContinuousMachine(RuleBasedStateMachine):
 
 ContinuousMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
 TestContinuousMachine = ContinuousMachine.TestCase
+
+
+@pytest.mark.xfail(strict=True, reason="open bug: after a restart with storage failing, a new task's notification "
+                   "shares the orphaned one's label; the user removing the orphan stops the new task and leaves "
+                   "the new task's own notification with no task")
+def test_removing_an_orphan_with_a_live_tasks_label() -> None:
+    """Found by the state machine (hypothesis, CI run of f219398); it fails at 241896f too."""
+    s = ContinuousMachine()
+    for _ in range(3):
+        s.restart(reboot=False)
+    s.service_and_storage(ready=True, storage_fails=True)
+    s.start(ability="EntryAbility", bundle="com.a", modes=["audioPlayback"], numeric=False)
+    s.user_removes(pick=0)
+    s.start(ability="EntryAbility", bundle="com.a", modes=["audioPlayback"], numeric=False)
+    s.restart(reboot=False)
+    s.start(ability="EntryAbility", bundle="com.a", modes=["audioPlayback"], numeric=False)
+    s.user_removes(pick=1)  # the orphan (id 1): the new task (notification 0, the same label) is stopped
+    assert [n.notification_id for n in s.emu.snapshot().notifications if not n.task_ids] == []
