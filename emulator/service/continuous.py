@@ -168,6 +168,7 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
         self.listeners.drop_process(pid)
         if not self._emu.service_ready:
             return  # OnAppStopped returns early: the tasks stay until a restart drops them
+        self.auth.on_callback_died(pid)  # the binder death of a waiting authorisation callback
         for rec in list(self.by_uid.get(app.uid, {}).values()):
             self._remove(rec, SYSTEM_CANCEL, 0, EventKind.CONTINUOUS_CANCELLED, "the app's process stopped")
         self.auth.on_app_stopped(app)
@@ -248,8 +249,12 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
                     self._cancel_sub_notification(other, "the user removed its main notification")
                 # only the task the label names gets detailed reason 3; the others keep 0 (CTM:2746-2802 at HEAD)
                 detailed = DETAIL_USER_REMOVED if other is rec else 0
-                self._remove(other, REMOVE_NOTIFICATION_CANCEL, detailed, EventKind.CONTINUOUS_CANCELLED,
-                             f"the user removed its notification {notification_id}", cancel_notification=False)
+                own = other.sub_notification_id if note.is_sub else other.notification_id
+                why = (f"the user removed its notification {notification_id}" if own == notification_id else
+                       f"the user removed notification {notification_id}, which has its label (the service goes by "
+                       f"the label alone); its own notification {own} stays")
+                self._remove(other, REMOVE_NOTIFICATION_CANCEL, detailed, EventKind.CONTINUOUS_CANCELLED, why,
+                             cancel_notification=False)
 
     def system_suspend(self, task_id: int) -> None:
         rec = self._task(task_id)

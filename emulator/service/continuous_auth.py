@@ -5,7 +5,8 @@ CheckTaskkeepingPermission (3389-3469), CheckSpecialModePermission / RequestAuth
 RequestAuthFromUserInner (3590-3766), CheckSpecialScenarioAuth(Inner) (3793-3909), Set/GetBackgroundTaskState
 (3975-4116), CheckApplySpecial (4053-4088), OnPermissionDialogButtonClickInner (4402-4442),
 OnBannerNotificationActionButtonClickInner (4588-4628), StopBannerContinuousTaskByUserInner (2817-2830),
-OnAppStopped's GRANTED_ONCE removal (2915-2926); `notification_tools.cpp` PublishBannerNotification (496-547);
+OnAppStopped's GRANTED_ONCE removal (2915-2926), HandleAuthExpiredCallbackDeathInner (3941-3964);
+`notification_tools.cpp` PublishBannerNotification (496-547);
 `banner_notification_record.cpp` (the auth_record file's keys).
 
 Records are keyed "bgbanner_<userId>_<appIndex>_<bundleName>" and kept in the auth_record file, so they
@@ -95,6 +96,7 @@ class SpecialAuth:
         self._events = manager._events
         self.records: dict[str, AuthRecord] = {}
         self.callbacks: dict[str, tuple[App, Callable[..., Any]]] = {}
+        self.callback_pids: dict[str, int] = {}  # key -> pid of the process whose callback waits (its binder)
         self.pending: dict[str, int] = {}  # key -> API version of a shown banner/dialog the user has not answered
         self.file = StateFile(self._emu, "auth_record", self._serialize)
         self._emu.device.add_auth_answer_listener(self._answer_changed)
@@ -113,6 +115,7 @@ class SpecialAuth:
     def restart(self) -> None:
         """The service restarts: records come back from auth_record; nobody waits for an answer any more."""
         self.callbacks.clear()
+        self.callback_pids.clear()
         self.pending.clear()
         self.records = {}
         try:
@@ -212,6 +215,7 @@ class SpecialAuth:
                               f"{rec.notification_id} \"{banner_text(app.label)}\"", app.bundle_name,
                               rec.notification_id, label=key)
         self.callbacks[key] = (app, callback)
+        self.callback_pids[key] = app.pid
         self.records[key] = rec
         self.pending[key] = version
         self._events.emit(EventKind.CONTINUOUS_AUTH, f"{fn}: {shown}; the user's answer goes to the callback",
@@ -259,6 +263,7 @@ class SpecialAuth:
             self._events.emit(EventKind.NOTIFICATION_REMOVED, f"banner notification {rec.notification_id} removed: "
                               "the user pressed a button", rec.bundle, rec.notification_id)
         waiting = self.callbacks.pop(key, None)
+        self.callback_pids.pop(key, None)
         if waiting is not None:
             fn = "requestAuthFromUser" if version == API_BANNER else "requestAuthFromUserByDialog"
             self._deliver(waiting[0], waiting[1], result, fn)
@@ -276,6 +281,25 @@ class SpecialAuth:
             self._save()
             self._events.emit(EventKind.CONTINUOUS_AUTH, "the unanswered authorisation record is dropped; the "
                               "app's callback is not called", rec.bundle)
+
+    def on_callback_died(self, pid: int) -> None:
+        """HandleAuthExpiredCallbackDeathInner (CTM:3941-3964): the app's waiting callback died with its process;
+        the service cancels that request's banner and erases its record, whatever its result. Run before
+        OnAppStopped: both are told of the death separately (emulator order, docs/quirks.md)."""
+        for key in [k for k, p in self.callback_pids.items() if p == pid]:
+            del self.callbacks[key], self.callback_pids[key]
+            self.pending.pop(key, None)  # nothing is shown to answer any more
+            rec = self.records.pop(key, None)
+            if rec is None:
+                continue  # "no have auth record": the banner, if any, stays
+            if rec.notification_id != -1 and self._m.drawer.cancel(key, rec.notification_id) is not None:
+                self._events.emit(EventKind.NOTIFICATION_REMOVED, f"banner notification {rec.notification_id} "
+                                  "cancelled: the app's callback died with its process", rec.bundle,
+                                  rec.notification_id)
+            self._save()
+            self._events.emit(EventKind.CONTINUOUS_AUTH, "the app's process died with its authorisation request "
+                              f"waiting: the {RESULT_NAMES.get(rec.result, rec.result)} record is erased",
+                              rec.bundle)
 
     def on_app_stopped(self, app: App) -> None:
         """OnAppStopped: a GRANTED_ONCE record of the app goes."""
