@@ -100,7 +100,19 @@ class BgtuiApp(CoalescingToasts, ThemeVariablesMixin, App[None]):
         self._show_title()
         watch_modals(self)
         self._ticker = self.set_interval(TICK_SECONDS, self.tick, name="clock")
-        self.call_after_refresh(_settle_garbage_collector)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _validate_theme(self, theme_name: str) -> str:
+        """Textual's check of `app.theme = name`: a theme whose file start-up left for after the first
+        frame is read first (code that sets a theme at once, before that frame)."""
+        if self.theme_manager is not None and theme_name not in self.available_themes:
+            self.theme_manager.finish_loading()
+        return super()._validate_theme(theme_name)
+
+    def _after_first_frame(self) -> None:
+        if self.theme_manager is not None:  # the themes not shown: read and checked after the first frame
+            self.theme_manager.finish_loading()
+        _settle_garbage_collector()
 
     def tick(self) -> None:
         """The one app-level tick: advance virtual time, take one snapshot, let every widget draw it."""
@@ -252,7 +264,7 @@ def make_app(emulator: Emulator | None = None, *, session: Session | None = None
     if readonly:
         lock_for_presenter(app.gate)
     try:
-        app.theme_manager = install_themes(app, theme, watch=watch_themes, remember=not served)
+        app.theme_manager = install_themes(app, theme, watch=watch_themes, remember=not served, defer=True)
     except Exception:
         gc.enable()
         raise

@@ -111,7 +111,8 @@ class TimelineActions(ActionsBase):
 
     async def rewind_to(self, at_ms: int) -> None:
         """Show the dashboard at `at_ms` (now or later: live), keeping the focus where it was."""
-        focused = self.focused.id if self.focused is not None else None  # type: ignore[attr-defined]
+        target = self.focus_target  # type: ignore[attr-defined]
+        focused = target.id if target is not None else None
         problem = await self.view.show(at_ms)
         if problem is not None:
             self.tell(problem, "Rewind", "warning")

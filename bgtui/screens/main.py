@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from bgtui.actions import DeviceActions, SessionActions, WorldActions
@@ -117,7 +118,16 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
         self.call_after_refresh(self._fit)
 
     def on_descendant_focus(self) -> None:
+        self._focus_to = None
         self._fit()
+
+    _focus_to: SnapshotTable | None = None
+    """The table a number key focused, until focus arrives there (Textual moves it later)."""
+
+    @property
+    def focus_target(self) -> Widget | None:
+        """The focused widget, or the table focus is on its way to: what the next key acts on."""
+        return self._focus_to or self.focused
 
     def _panels_mounted(self) -> None:
         for number, (panel_id, _table_id, title) in enumerate(PANELS, 1):
@@ -142,8 +152,8 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
             self.selection = None if message.key is None else (table.KIND, message.key)
 
     def sync_selection(self, table: SnapshotTable | None = None) -> None:
-        """The selection is the row under the cursor of `table` (default: the focused one)."""
-        focused = self.focused if table is None else table
+        """The selection is the row under the cursor of `table` (default: the one keys act on)."""
+        focused = self.focus_target if table is None else table
         if isinstance(focused, SnapshotTable) and focused.cursor_key is not None:
             selection = (focused.KIND, focused.cursor_key)
             if selection != self.selection:
@@ -220,6 +230,7 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
         _panel, table_id, _title = PANELS[number - 1]
         table = self.query_one(f"#{table_id}", SnapshotTable)
         table.focus()
+        self._focus_to = table if self.focused is not table else None
         self.sync_selection(table)  # now: focus moves later, and the next key acts on this panel's row
 
     async def action_filter_log(self) -> None:
@@ -246,7 +257,7 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
             self.action_details_back()
             return
         self.sync_selection()  # the row under the cursor now, even if its Highlighted message is still queued
-        focused = self.focused
+        focused = self.focus_target  # a number key just before: its table, where focus is going
         self._details_from = focused.id if isinstance(focused, SnapshotTable) else None
         if self.has_class("-narrow"):
             self.add_class("-details")
@@ -255,7 +266,7 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
             details.focus()
 
     def action_cycle_sort(self) -> None:
-        table = self.focused
+        table = self.focus_target
         if not isinstance(table, SnapshotTable):
             self.app.notify("Focus a table first (1–6).", title="Sort", severity="warning", timeout=4)
             return
@@ -270,7 +281,7 @@ class MainScreen(ReachActions, WorldActions, DeviceActions, SessionActions, Time
         if self.maximized is not None:
             self._unzoom()
             return
-        focused = self.focused
+        focused = self.focus_target
         if focused is None:
             return
         target = focused.parent if isinstance(focused, EventLog) else focused  # the log with its title

@@ -72,12 +72,22 @@ class ThemeManager:
         self._active: str | None = None  # the theme name as last set or seen
         self._quiet = False  # True while the manager itself changes app.theme
         self._save_failed = False
+        self._deferred = False  # start() read only the first theme's file: finish_loading reads the rest
 
     # -- startup ---------------------------------------------------------------------------
 
-    def start(self, requested: str | None = None) -> None:
-        """Register every theme, apply ``requested`` (or the remembered one) and watch choices."""
-        result = self.registry.load_all()
+    def start(self, requested: str | None = None, *, defer: bool = False) -> None:
+        """Register every theme, apply ``requested`` (or the remembered one) and watch choices.
+
+        With ``defer``, only the file of the theme to show is read now, when it can be told which
+        one that is, and ``finish_loading`` reads the others (the dashboard calls it after its first
+        frame: checking a theme file's values costs milliseconds of start-up)."""
+        first = requested or self.choice.load() or self.default
+        if defer and self.registry.load_one(first):
+            self._deferred = True
+            result = ReloadResult()
+        else:
+            result = self.registry.load_all()
         for theme in self.registry.themes.values():
             self.app.register_theme(theme)
         ours = self.registry.themes
@@ -98,6 +108,12 @@ class ThemeManager:
         self.app.watch(self.app, "theme", self._theme_changed, init=False)
         for error in result.errors:
             self._report(error)
+
+    def finish_loading(self) -> None:
+        """Read the theme files ``start(defer=True)`` left, register their themes, report their errors."""
+        if self._deferred:
+            self._deferred = False
+            self.apply(self.registry.load_all())
 
     def _choosable(self) -> set[str]:
         if self.keep_textual_themes or not self.registry.themes:
@@ -229,6 +245,7 @@ def install_themes(
     keep_textual_themes: bool = False,
     watch_options: dict[str, Any] | None = None,
     remember: bool = True,
+    defer: bool = False,
 ) -> ThemeManager:
     """Give ``app`` the project's themes, and keep them live.
 
@@ -240,6 +257,8 @@ def install_themes(
     built-in themes are taken out of the picker unless ``keep_textual_themes``.
     Folders and the settings file default to the user's config folder; tests pass their own.
     Without ``remember`` (a served browser tab) a choice lasts for the session and nothing is written.
+    With ``defer`` only the shown theme's file is read before the app runs (``ThemeManager.start``);
+    the app calls ``finish_loading`` once it has drawn its first frame.
     """
     user = Path(user_dir) if user_dir is not None else user_themes_dir()
     shipped = Path(shipped_dir) if shipped_dir is not None else shipped_themes_dir()
@@ -252,7 +271,7 @@ def install_themes(
         keep_textual_themes=keep_textual_themes,
         watch_options=watch_options,
     )
-    manager.start(theme_name)
+    manager.start(theme_name, defer=defer)
     if watch:
         app.call_later(manager.start_watching)
     return manager

@@ -8,6 +8,7 @@ file keeps its last good theme, so a broken save never takes a theme away.
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -16,6 +17,16 @@ from textual.theme import Theme
 
 from bgtui.themes.errors import ThemeError, line_of_key
 from bgtui.themes.loader import parse_theme, read_theme_text
+
+
+def _declared_name(path: Path) -> str | None:
+    """The ``name`` a theme file declares, read without checking the rest (None if it cannot be read)."""
+    try:
+        data = tomllib.loads(read_theme_text(path).removeprefix("\ufeff"))
+    except (ThemeError, tomllib.TOMLDecodeError):
+        return None
+    name = data.get("name")
+    return name if isinstance(name, str) else None
 
 
 def is_theme_file_name(name: str) -> bool:
@@ -84,6 +95,15 @@ class ThemeRegistry:
                 continue
             found.extend(folder / name for name in names if is_theme_file_name(name))
         return found
+
+    def load_one(self, name: str) -> bool:
+        """Read only the file that defines the theme ``name`` (start-up: the theme shown first; a
+        later ``load_all`` reads the others). False when that cannot be told without reading every
+        file: no file or more than one declares the name, or its file is broken."""
+        files = [path for path in self.theme_files() if _declared_name(path) == name]
+        if len(files) != 1:
+            return False
+        return not self.reload(files).errors and name in self._themes
 
     def load_all(self) -> ReloadResult:
         """Read every theme file (the first load, or a full rescan: unchanged files are skipped)."""

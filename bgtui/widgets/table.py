@@ -299,11 +299,19 @@ class SnapshotTable(ScrollView, can_focus=True):
 
     def _line(self, cells: dict[str, Cell], width: int, base: Style) -> Strip:
         segments: list[Segment] = []
-        for index, (column, col_width) in enumerate(self._columns(width)):
-            if index:
+        used = -1
+        for column, col_width in self._columns(width):
+            if used >= 0:
                 segments.append(Segment(" ", base))
             segments.extend(self._fit(cells.get(column.key, ()), col_width, base, column.right))
-        return Strip(segments).adjust_cell_length(width, base).simplify()  # fewer segments per frame
+            used += col_width + 1
+        used = max(used, 0)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        elif used > width:
+            return Strip(segments).adjust_cell_length(width, base).simplify()
+        # one Strip, its length known (each Strip made costs seven caches); fewer segments per frame
+        return Strip(Segment.simplify(segments), width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

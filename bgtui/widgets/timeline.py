@@ -12,14 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from emulator.snapshot import Snapshot
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from bgtui.timeline.grid import LABEL_WIDTH, ZOOMS, _clock, axis, describe_scale, label_of, lane_cells
 from bgtui.widgets.snapshot_view import watch_snapshot
 
 if TYPE_CHECKING:
+    from rich.style import Style as RichStyle
+    from textual.style import Style as VisualStyle
+
     from bgtui.rewind import Rewind
     from bgtui.timeline.model import Lane
 
@@ -37,6 +43,7 @@ _HEAD = 2  # the status line and the axis
 
 
 class TimelinePanel(Widget, can_focus=True):
+    ALLOW_SELECT = False  # drawn as plain segments (bgtui.timeline.grid text is for copying)
     DEFAULT_CSS = """
     TimelinePanel { height: 1fr; min-height: 6; }
     """
@@ -50,6 +57,12 @@ class TimelinePanel(Widget, can_focus=True):
         self.border_title = "Timeline"
         self._drawn: tuple | None = None
         self._labelled = -1  # how many app lanes have their label
+        self._frame_key: tuple | None = None
+        self._frame_strips: list[Strip] = []
+        self._line_cache: dict[tuple, Strip] = {}  # a line's runs -> its strip
+        self._rich_styles: dict[str, RichStyle] = {}  # a run's style name -> its Rich style
+        self._drawn_with: tuple | None = None  # the panel's style and the theme they were made for
+        self._lanes: tuple[tuple[object, int], list[tuple[int, Lane]]] | None = None
         watch_snapshot(self, self._on_snapshot)
 
     @property
@@ -104,25 +117,38 @@ class TimelinePanel(Widget, can_focus=True):
         return max(0, start)
 
     def lanes(self) -> list[tuple[int, Lane]]:
-        return self.view.timeline.lanes()
+        """Every lane in drawing order, listed again only when the timeline heard an event."""
+        timeline = self.view.timeline
+        key = (timeline, timeline.revision)
+        if self._lanes is None or self._lanes[0] != key:
+            self._lanes = (key, timeline.lanes())
+        return self._lanes[1]
 
     # -- drawing ---------------------------------------------------------------------------------
-    def render(self) -> Content:
+    # Each line is a tuple of (text, style) runs. A line whose runs are the same as at the last frame
+    # keeps its Strip: at x1 with 1,000 lanes the window moves a cell every tick, but a lane that is
+    # in one state across the window (most of them) draws the same runs, so only the status line,
+    # the axis and the lanes that change inside the window go through Textual's text rendering.
+    def _status(self) -> tuple[tuple[str, str], ...]:
+        view, timeline = self.view, self.view.timeline
+        where = (("REWOUND ", "bold reverse $countdown-warning") if view.active else ("LIVE ", "bold $countdown-normal"))
+        status = [where, (f"cursor {_clock(view.cursor_ms)}", "bold"), (f" · now {_clock(view.now_ms)} · "
+                  f"{describe_scale(view.scale_ms)} · < > zoom · shift+←/→ cursor · {{ }} pan · shift+end now",
+                  "$text-muted")]
+        if timeline.truncated:
+            status.append((f" · history begins at {_clock(timeline.begins_ms)}", "$countdown-warning"))
+        return tuple(status)
+
+    def _body(self, room: int) -> list[tuple[tuple[str, str], ...]]:
+        """The axis, then as many lanes as `room` holds, the selected one in view."""
         view = self.view
-        timeline = view.timeline
         cells, scale, now = self.cells, view.scale_ms, view.now_ms
         start = self.window_start()
         cursor_cell = (view.cursor_ms - start) // scale
-        where = (("REWOUND ", "bold reverse $countdown-warning") if view.active else ("LIVE ", "bold $countdown-normal"))
-        status = [where, (f"cursor {_clock(view.cursor_ms)}", "bold"), (f" · now {_clock(now)} · "
-                  f"{describe_scale(scale)} · < > zoom · shift+←/→ cursor · {{ }} pan · shift+end now", "$text-muted")]
-        if timeline.truncated:
-            status.append((f" · history begins at {_clock(timeline.begins_ms)}", "$countdown-warning"))
-        lines = [Content.assemble(*status),  # the axis in its own run: some SVG viewers drop leading spaces
-                 Content.assemble((" " * (LABEL_WIDTH + 1), ""), (axis(start, scale, cells), "$text-muted"))]
+        # the axis in its own run: some SVG viewers drop leading spaces
+        lines = [((" " * (LABEL_WIDTH + 1), ""), (axis(start, scale, cells), "$text-muted"))]
         lanes = self.lanes()
         view.lane = min(view.lane, max(0, len(lanes) - 1))
-        room = max(0, self.size.height - _HEAD)
         first = min(max(0, view.lane - room + 1), max(0, len(lanes) - room)) if room else 0
         for index in range(first, min(len(lanes), first + room)):
             depth, lane = lanes[index]
@@ -133,12 +159,56 @@ class TimelinePanel(Widget, can_focus=True):
                 style = STYLES.get(cell.style, "")
                 if i == cursor_cell:
                     style = f"{style} reverse".strip()
-                if parts and parts[-1][1] == style:
+                if parts[-1][1] == style:
                     parts[-1] = (parts[-1][0] + cell.glyph, style)
                 else:
                     parts.append((cell.glyph, style))
-            lines.append(Content.assemble(*parts))
-        return Content("\n").join(lines)
+            lines.append(tuple(parts))
+        return lines
+
+    def render(self) -> Content:
+        """The whole panel as text (what the lines below draw; tests read it)."""
+        lines = [self._status(), *self._body(max(0, self.size.height - _HEAD))]
+        return Content("\n").join(Content.assemble(*parts) for parts in lines)
+
+    def _rich(self, name: str, base: VisualStyle) -> RichStyle:
+        """The Rich style Content gives a run styled `name` over the panel's own style."""
+        style = self._rich_styles.get(name)
+        if style is None:
+            style = self._rich_styles[name] = (base + self._get_style(name)).rich_style if name else base.rich_style
+        return style
+
+    def _strip(self, parts: tuple[tuple[str, str], ...], base: VisualStyle) -> Strip:
+        """A line that fits the panel (a lane, the axis), drawn as one segment per run."""
+        strip = self._line_cache.get(parts)
+        if strip is None:
+            if len(self._line_cache) > 4 * max(64, self.size.height):
+                self._line_cache.clear()  # lines that scrolled away or changed state
+            strip = self._line_cache[parts] = Strip([Segment(text, self._rich(name, base)) for text, name in parts])
+        return strip
+
+    def _frame(self) -> list[Strip]:
+        view = self.view
+        width, height = self.size
+        base = self.visual_style
+        generation = self.app.palette.refresh()  # type: ignore[attr-defined]  # moves with the theme
+        key = (view.timeline, view.timeline.revision, view.now_ms, view.at_ms, view.cursor_ms, view.zoom,
+               view.start_ms, view.lane, self.size, self.has_focus, base, generation, self._labelled)
+        if key == self._frame_key:
+            return self._frame_strips
+        if (base, generation) != self._drawn_with:
+            self._line_cache, self._rich_styles, self._drawn_with = {}, {}, (base, generation)
+        # the status line goes through Content: a narrow panel wraps it
+        frame = Visual.to_strips(self, Content.assemble(*self._status()), width, None, base)
+        frame.extend(self._strip(parts, base) for parts in self._body(max(0, height - len(frame) - 1)))
+        self._frame_key, self._frame_strips = key, frame
+        return frame
+
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame()
+        if y < len(frame):
+            return frame[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
 
     # -- keys while focused ------------------------------------------------------------------------
     def action_lane(self, delta: int) -> None:

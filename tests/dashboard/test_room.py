@@ -106,3 +106,23 @@ async def test_a_number_key_selects_its_panels_row_at_once() -> None:
         assert screen.selection is not None and screen.selection[0] == "app"
         screen.action_focus_panel(2)  # no await: what the next key in the queue finds
         assert screen.selection == ("transient", 1)
+
+
+async def test_the_key_after_a_number_key_acts_on_its_panel() -> None:
+    """enter (details), O (sort) and z (zoom) right after a number key, before the focus has moved:
+    each acts on the chosen panel, not on the one focus is leaving (the details showed the app)."""
+    app = story_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        screen.action_focus_panel(2)  # no await: focus is still on the apps table
+        assert app.focused is screen.query_one("#apps")
+        screen.action_toggle_details()
+        assert screen.selection == ("transient", 1) and screen._details_from == "transient"
+        await pilot.pause()
+        screen.action_details_back()
+        await pilot.pause()
+        screen.action_focus_panel(1)
+        assert app.focused is screen.query_one("#transient")
+        screen.action_cycle_sort()
+        assert screen.query_one("#apps").sort is not None and screen.query_one("#transient").sort is None

@@ -142,3 +142,28 @@ def test_paths_outside_the_folders_are_ignored(folders: tuple[Path, Path], tmp_p
     registry = ThemeRegistry(folders)
     assert not registry.reload([stray])
     assert registry.themes == {}
+
+
+def test_load_one_reads_only_the_file_that_declares_the_name(folders: tuple[Path, Path]) -> None:
+    shipped, user = folders
+    (shipped / "a-dark.toml").write_text(theme_text("dark", "#111111"))
+    (shipped / "light.toml").write_text(theme_text("light", "#222222"))
+    (shipped / "broken.toml").write_text('name = "broken"\nprimary = "not a colour"\n')
+    registry = ThemeRegistry([shipped, user])
+    assert registry.load_one("dark")
+    assert list(registry.themes) == ["dark"] and registry.errors() == []
+    result = registry.load_all()  # the rest, later: the file already read is not read again
+    assert [t.name for t in result.updated] == ["light"]
+    assert [e.path.name for e in result.errors] == ["broken.toml"]
+    assert sorted(registry.themes) == ["dark", "light"]
+
+
+def test_load_one_declines_what_only_reading_every_file_can_settle(folders: tuple[Path, Path]) -> None:
+    shipped, user = folders
+    (shipped / "dark.toml").write_text(theme_text("dark", "#111111"))
+    (user / "my-dark.toml").write_text(theme_text("dark", "#333333"))  # two files: the user's wins
+    (shipped / "broken.toml").write_text('name = "broken"\nprimary = "not a colour"\n')
+    registry = ThemeRegistry([shipped, user])
+    assert not registry.load_one("dark")
+    assert not registry.load_one("broken")  # its error is reported by the full load
+    assert not registry.load_one("missing")

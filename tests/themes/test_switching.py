@@ -156,3 +156,17 @@ async def test_remembering_failure_is_reported_once(tmp_path: Path) -> None:
         warnings = [notice for notice in app.notices if notice[2] == "warning"]
         assert len(warnings) == 1
         assert "Cannot remember the theme" in warnings[0][1]
+
+
+async def test_the_dashboard_reads_the_other_theme_files_after_its_first_frame() -> None:
+    """Start-up checks only the shown theme's file; the others are read once the first frame is drawn."""
+    from bgtui.app import make_app
+    from bgtui.themes.settings import shipped_themes_dir
+
+    shipped = sorted(p.stem for p in shipped_themes_dir().glob("*.toml"))
+    app = make_app(clock_running=False, watch_themes=False, theme="light")
+    assert list(app.theme_manager.registry.themes) == ["light"]
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert sorted(app.theme_manager.registry.themes) == shipped and set(shipped) <= set(app.available_themes)
+        assert app.theme == "light"
