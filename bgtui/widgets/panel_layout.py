@@ -38,10 +38,13 @@ def fit_panels(screen: MainScreen, tables: list, titles: list[str]) -> None:  # 
     focused = next((i for i, t in enumerate(tables) if t.has_focus), None)
     narrow = screen.has_class("-narrow")
     top = screen.query_one("#top").outer_size.height
+    timeline = next(iter(screen.query("#timeline")), None)
+    shared = timeline is not None and screen.has_class("-timeline") and not screen.has_class("-timeline-full")
+    if timeline is not None and not (narrow and shared) and timeline.styles.inline.has_rule("height"):
+        timeline.styles.height = None  # app.tcss sizes it: on the whole screen, or wide
     if narrow:
         available = height - top - 1  # the footer
-        timeline = next(iter(screen.query("#timeline")), None)
-        if timeline is not None and screen.has_class("-timeline") and not screen.has_class("-timeline-full"):
+        if shared:
             lines = max(6, available // 3)  # the timeline shares the column: the log keeps its rows
             if timeline.styles.height != Scalar.from_number(lines):
                 timeline.styles.height = lines

@@ -39,7 +39,6 @@ STYLES: dict[str, str] = {
     "battery-low": "bold $countdown-expiring", "refusal": "bold $refused", "callback": "bold $countdown-warning",
     "end": "bold $foreground", "": "",
 }
-_HEAD = 2  # the status line and the axis
 
 
 class TimelinePanel(Widget, can_focus=True):
@@ -168,8 +167,10 @@ class TimelinePanel(Widget, can_focus=True):
 
     def render(self) -> Content:
         """The whole panel as text (what the lines below draw; tests read it)."""
-        lines = [self._status(), *self._body(max(0, self.size.height - _HEAD))]
-        return Content("\n").join(Content.assemble(*parts) for parts in lines)
+        status = Content.assemble(*self._status())
+        wrapped = len(Visual.to_strips(self, status, self.size.width, None, self.visual_style)) or 1
+        body = self._body(max(0, self.size.height - wrapped - 1))  # as many lanes as the panel shows
+        return Content("\n").join([status, *(Content.assemble(*parts) for parts in body)])
 
     def _rich(self, name: str, base: VisualStyle) -> RichStyle:
         """The Rich style Content gives a run styled `name` over the panel's own style."""
