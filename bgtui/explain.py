@@ -186,7 +186,7 @@ def _grant(snap: Snapshot, key: Hashable, events: list[Event]) -> Details | None
 
 
 def _notification(snap: Snapshot, key: Hashable, events: list[Event]) -> Details | None:
-    note = next((n for n in snap.notifications if n.notification_id == key), None)
+    note = next((n for n in snap.notifications if (n.notification_id, n.label) == key), None)
     if note is None:
         return None
     d = Details(f"Notification {note.notification_id}")

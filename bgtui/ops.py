@@ -161,8 +161,9 @@ def reset_efficiency(rec: SessionRecorder, app: App | str) -> None:
 
 
 # -- the user and the system -----------------------------------------------------------------
-def swipe_notification(rec: SessionRecorder, notification_id: int) -> None:
-    _do(rec, "user.remove_notification", notification_id)
+def swipe_notification(rec: SessionRecorder, notification_id: int, label: str | None = None) -> None:
+    """`label` only where two notifications share the id (the step then says which)."""
+    _do(rec, "user.remove_notification", notification_id, *(() if label is None else (label,)))
 
 
 def system_suspend(rec: SessionRecorder, task_id: int) -> None:

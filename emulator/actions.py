@@ -16,9 +16,10 @@ class UserActions:
     def __init__(self, emu: Emulator) -> None:
         self._emu = emu
 
-    def remove_notification(self, notification_id: int) -> None:
-        """The user swipes a continuous task's notification away: every task sharing it ends."""
-        self._emu.continuous.remove_notification_by_user(notification_id)
+    def remove_notification(self, notification_id: int, label: str | None = None) -> None:
+        """The user swipes a continuous task's notification away: every task sharing it ends. `label` picks one
+        of two that share the id (a restarted service counts from 0 again; the drawer keeps the old ones)."""
+        self._emu.continuous.remove_notification_by_user(notification_id, label)
 
 
 class SystemActions:

@@ -34,20 +34,26 @@ class WorldActions(ActionsBase):
     def continuous_target(self) -> ContinuousTaskView | None:
         tasks = self.snap.continuous_tasks
         key = self.selected("continuous")
-        note = next((n for n in self.snap.notifications if n.notification_id == self.selected("notification")), None)
+        note = self.selected_notification()
         chosen = next((t for t in tasks if t.continuous_task_id == key
                        or (note is not None and t.continuous_task_id in note.task_ids)), None)
         if chosen is None:
             chosen = next((t for t in tasks if t.bundle_name == self.acting_as), None)
         return chosen
 
+    def selected_notification(self) -> NotificationView | None:
+        """The notification row selected: its key is (id, label), as two can share an id after a restart."""
+        key = self.selected("notification")
+        return next((n for n in self.snap.notifications if (n.notification_id, n.label) == key), None)
+
     def notification_target(self) -> NotificationView | None:
         notes = self.snap.notifications
-        chosen = next((n for n in notes if n.notification_id == self.selected("notification")), None)
+        chosen = self.selected_notification()
         if chosen is None:
             task = self.continuous_target()
             if task is not None:
-                chosen = next((n for n in notes if n.notification_id == task.notification_id), None)
+                chosen = next((n for n in notes if n.notification_id == task.notification_id
+                               and task.continuous_task_id in n.task_ids), None)
         return chosen
 
     def _app_or_tell(self, what: str) -> Any:
@@ -241,5 +247,7 @@ class WorldActions(ActionsBase):
         if note is None:
             self.tell("Select a notification (or a task that has one).", "Swipe away", "warning")
             return
-        self.attempt("Swipe away", lambda: ops.swipe_notification(self.rec, note.notification_id),
+        shared = sum(n.notification_id == note.notification_id for n in self.snap.notifications) > 1
+        label = note.label if shared else None  # said only when the id alone would swipe both away
+        self.attempt("Swipe away", lambda: ops.swipe_notification(self.rec, note.notification_id, label),
                      lambda _: f"notification {note.notification_id} swiped away")

@@ -35,7 +35,7 @@ class NotificationsTable(SnapshotDrivenTable):
     )
 
     def rows(self, snapshot: Snapshot) -> list[tuple[Any, Any]]:
-        return [(n.notification_id, n) for n in snapshot.notifications]
+        return [((n.notification_id, n.label), n) for n in snapshot.notifications]  # two can share an id
 
     def cells(self, view: NotificationView) -> dict[str, Cell]:
         return {

@@ -222,13 +222,21 @@ class ContinuousManager(ContinuousCalls, ContinuousRequestCalls, ContinuousNotif
                           "arrived while the service is not ready", rec.bundle, rec.task_id, code=None)
         return True
 
-    def remove_notification_by_user(self, notification_id: int) -> None:
+    def remove_notification_by_user(self, notification_id: int, label: str | None = None) -> None:
         """TaskNotificationSubscriber::OnCanceled -> StopContinuousTaskByUser: the task is found by the key the
         label spells (its publisher's), then every task sharing that task's notification ends. Removing one of
-        a request-object task's two notifications cancels the other."""
+        a request-object task's two notifications cancels the other.
+
+        A notification is its (label, id): after a service restart the ids start again at 0 while the drawer
+        keeps what the old service posted, so two can share an id. `label` picks one; without it every
+        notification with the id goes (one swipe each, in id-then-label order)."""
         notes = self.drawer.with_id(notification_id) if isinstance(notification_id, int) else []
         if not notes:
             raise ValueError(f"no notification has id {notification_id!r} in the drawer")
+        if label is not None:
+            notes = [note for note in notes if note.label == label]
+            if not notes:
+                raise ValueError(f"no notification has id {notification_id} and label {label!r} in the drawer")
         for note in notes:
             if note.label.startswith("bgbanner_"):  # an authorisation banner (TaskNotificationSubscriber)
                 self.auth.user_removed_banner(note.label, notification_id)

@@ -126,3 +126,26 @@ async def test_the_key_after_a_number_key_acts_on_its_panel() -> None:
         assert app.focused is screen.query_one("#transient")
         screen.action_cycle_sort()
         assert screen.query_one("#apps").sort is not None and screen.query_one("#transient").sort is None
+
+
+async def test_two_notifications_with_one_id_are_two_rows_and_w_swipes_the_selected_one() -> None:
+    """After a restart that lost an unwritten task, the new service numbers from 0 again while the drawer
+    keeps the old notification 0: the panel keyed rows by id and showed one of them; swiping sent the id
+    alone, which takes both away."""
+    from tests.continuous.test_notification_ids import LIVE, ORPHAN, two_zeros
+
+    from bgtui.app import make_app
+
+    app = make_app(two_zeros().emu, clock_running=False, watch_themes=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        notes = app.main_screen.query_one("#notifications")
+        assert notes.row_count == 2
+        await pilot.press("5", "down")
+        assert app.main_screen.selection == ("notification", (0, ORPHAN))
+        await pilot.press("w")
+        await pilot.pause()
+        assert [(n.notification_id, n.label) for n in app.snapshot.notifications] == [(0, LIVE)]
+        assert [t.continuous_task_id for t in app.snapshot.continuous_tasks] == [1]
+        step = app.recorder.steps[-1]
+        assert (step.kind, step.name, step.args) == ("do", "user.remove_notification", (0, ORPHAN))
