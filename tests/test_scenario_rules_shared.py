@@ -42,7 +42,7 @@ SAMPLES = {
     "policy.uncaught_exception": [["log"], ["crash"]],
     "service.ready": [[False]],
     "service.restart": [[]],
-    "user.remove_notification": [[7]],
+    "user.remove_notification": [[7, "bgmode_20010000_1_1"]],
     "system.suspend_continuous_task": [[3]],
     "system.stop_continuous_task": [[3, "misuse"], [4, "low_speed"]],
     "fault.fail_next": [["getTransientTaskInfo", 9800004, 2], ["cancelSuspendDelay", 9800001, 1]],
@@ -81,7 +81,7 @@ def test_every_action_replays_with_the_arguments_it_ran_with_live(monkeypatch):
                 rec.perform_do(name, sample[:n], app=APP if ACTIONS[name].needs_app else None)
                 emu.advance(1)
     live = list(ran)
-    assert len(live) == len(rec) == 56
+    assert len(live) == len(rec) == 57
     assert all(len(args) == len(ACTIONS[name].params) for name, _app, args in live)  # defaults filled in
     ran.clear()
     scenario = load_text(rec.to_toml())
