@@ -42,7 +42,7 @@ STYLES: dict[str, str] = {
 
 
 class TimelinePanel(Widget, can_focus=True):
-    ALLOW_SELECT = False  # drawn as plain segments (bgtui.timeline.grid text is for copying)
+    ALLOW_SELECT = False  # plain segments, no offsets to select by; `bgtui timeline --format text` copies
     DEFAULT_CSS = """
     TimelinePanel { height: 1fr; min-height: 6; }
     """
@@ -124,10 +124,9 @@ class TimelinePanel(Widget, can_focus=True):
         return self._lanes[1]
 
     # -- drawing ---------------------------------------------------------------------------------
-    # Each line is a tuple of (text, style) runs. A line whose runs are the same as at the last frame
-    # keeps its Strip: at x1 with 1,000 lanes the window moves a cell every tick, but a lane that is
-    # in one state across the window (most of them) draws the same runs, so only the status line,
-    # the axis and the lanes that change inside the window go through Textual's text rendering.
+    # Each line is a tuple of (text, style) runs. The axis and the lanes become one Segment per run with
+    # the theme's Rich style (no Content parsing per tick), and a line whose runs are the same as at the
+    # last frame keeps its Strip. Only the status line goes through Content: it wraps when narrow.
     def _status(self) -> tuple[tuple[str, str], ...]:
         view, timeline = self.view, self.view.timeline
         where = (("REWOUND ", "bold reverse $countdown-warning") if view.active else ("LIVE ", "bold $countdown-normal"))
